@@ -1,0 +1,1 @@
+"""Learned parts: the sentence encoder, the finding classifier, theme taxonomy."""
