@@ -1,0 +1,23 @@
+"""Researcher-facing views, recreated from ``views/*.sql`` on every open.
+
+Each file holds one ``CREATE OR REPLACE VIEW`` (plus its ``COMMENT ON VIEW``);
+files are applied in name order so a view may build on an earlier one.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+import duckdb
+
+
+def view_files() -> list[tuple[str, str]]:
+    folder = resources.files("warehouse") / "views"
+    return sorted((e.name, e.read_text(encoding="utf-8")) for e in folder.iterdir() if e.name.endswith(".sql"))
+
+
+def create_views(con: duckdb.DuckDBPyConnection) -> list[str]:
+    names = []
+    for name, sql in view_files():
+        con.execute(sql)
+        names.append(name.removesuffix(".sql"))
+    return names
