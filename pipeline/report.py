@@ -1,0 +1,60 @@
+"""Printing results for people: summaries and tables (rich)."""
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+
+
+def print_summary(summary, startup_seconds: float) -> None:
+    c = summary.counts
+    console.print(
+        f"[bold]documents[/bold]: {c['new']} new, {c['updated']} updated, {c['unchanged']} unchanged, "
+        f"{c['failed']} failed, {c['skipped']} skipped"
+    )
+    console.print(f"[bold]pages[/bold]: {c['pages']}   [bold]passages[/bold]: {c['passages']}")
+    console.print(
+        f"[bold]seconds[/bold]: {summary.seconds:.1f} (plus {startup_seconds:.1f} s Prefect start-up)   "
+        f"[bold]warehouse[/bold]: {summary.db_path}"
+    )
+    skipped = [o for o in summary.outcomes if o.status == "skipped"]
+    for o in skipped:
+        console.print(f"  skipped {o.source}: {o.reason}", style="dim")
+    if summary.failed:
+        table = Table(title="failed files (also in the ingest_errors table)", show_lines=False)
+        for col in ("file", "stage", "code", "reason"):
+            table.add_column(col, overflow="fold")
+        for o in summary.failed:
+            table.add_row(o.source, o.stage or "", o.code or "", o.reason or "")
+        console.print(table)
+
+
+def print_status(db_path: str, info: dict) -> None:
+    console.print(f"[bold]warehouse[/bold] {db_path}")
+    table = Table(title="migrations applied")
+    for col in ("version", "name", "applied at"):
+        table.add_column(col)
+    for m in info["migrations"]:
+        table.add_row(f"{m['version']:03d}", m["name"], m["applied_at"])
+    console.print(table)
+    table = Table(title="tables")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in info["tables"].items():
+        table.add_row(name, f"{n:,}")
+    console.print(table)
+    console.print("[bold]views[/bold]: " + ", ".join(info["views"]))
+
+
+def print_passages(rows: list[dict]) -> None:
+    if not rows:
+        console.print("no passages match")
+        return
+    table = Table(show_lines=False)
+    for col in ("document", "page", "section", "kind", "text"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        page = str(r["page"]) if r["page"] == r["page_end"] else f"{r['page']}-{r['page_end']}"
+        table.add_row(r["document"], page, (r["section"] or "")[:40], r["kind"], r["text"])
+    console.print(table)

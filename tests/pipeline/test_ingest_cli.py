@@ -1,0 +1,102 @@
+"""`ofsted-mine ingest` end to end: a real Prefect flow into a real DuckDB file.
+
+Assertions are on warehouse rows, not only on printed text.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import duckdb
+
+from pipeline.cli import main
+
+
+def _rows(db, sql):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+def _ingest(runner, *args):
+    result = runner.invoke(main, ["ingest", "--json", *map(str, args)])
+    summary = json.loads(result.stdout[result.stdout.index("{"):]) if "{" in result.stdout else None
+    return result, summary
+
+
+def test_samples_load_then_are_unchanged(runner, samples, tmp_path):
+    db = tmp_path / "w.duckdb"
+    result, summary = _ingest(runner, samples, "--db", db)
+    assert result.exit_code == 0, result.output
+    n_docs = summary["documents"]["new"]
+    assert n_docs >= 3 and summary["documents"]["failed"] == 0
+    assert _rows(db, "SELECT count(*) FROM documents")[0][0] == n_docs
+    n_passages = _rows(db, "SELECT count(*) FROM passages")[0][0]
+    assert n_passages == summary["passages"] > 50
+    # every passage cites a page inside its document, and a span inside its text
+    bad = _rows(db, """
+        SELECT count(*) FROM passages p JOIN documents d USING (doc_id)
+        WHERE p.page < 1 OR p.page_end > d.n_pages OR p.page_end < p.page
+           OR p.char_start < 0 OR p.char_end > d.n_chars OR p.char_end <= p.char_start""")
+    assert bad == [(0,)]
+    assert _rows(db, "SELECT status, n_new FROM pipeline_runs") == [("completed", n_docs)]
+
+    result, summary = _ingest(runner, samples, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert summary["documents"]["unchanged"] == n_docs and summary["documents"]["new"] == 0
+    assert _rows(db, "SELECT count(*) FROM passages")[0][0] == n_passages
+    assert _rows(db, "SELECT count(*) FROM pipeline_runs")[0][0] == 2
+
+
+def test_same_file_twice_is_one_document(runner, samples, tmp_path):
+    pdf = next(samples.glob("*.pdf"))
+    copy = tmp_path / "copy" / "renamed.pdf"
+    copy.parent.mkdir()
+    shutil.copy(pdf, copy)
+    db = tmp_path / "w.duckdb"
+    result, summary = _ingest(runner, pdf, copy, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert summary["documents"]["new"] == 1 and summary["documents"]["unchanged"] == 1
+    assert _rows(db, "SELECT count(*) FROM documents")[0][0] == 1
+
+
+def test_busy_warehouse_is_reported_plainly(runner, tmp_path, samples):
+    db = tmp_path / "w.duckdb"
+    duckdb.connect(str(db)).close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); print('ok', flush=True); time.sleep(30)"],
+        stdout=subprocess.PIPE, text=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "ok"
+        result = runner.invoke(main, ["ingest", str(samples), "--db", str(db)])
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 2
+    assert "warehouse is busy" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_db_status_and_passages(runner, samples, tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert runner.invoke(main, ["ingest", "-q", str(samples), "--db", str(db)]).exit_code == 0
+    result = runner.invoke(main, ["db", "status", "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    info = json.loads(result.output)
+    assert info["migrations"][0]["name"] == "core"
+    assert info["tables"]["documents"] >= 3
+    result = runner.invoke(main, ["passages", "--db", str(db), "--contains", "improve", "--json", "--limit", "5"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert rows and all("improve" in r["text"].lower() and r["page"] >= 1 for r in rows)
+
+
+def test_missing_warehouse_for_status_is_a_clear_error(runner, tmp_path):
+    result = runner.invoke(main, ["db", "status", "--db", str(tmp_path / "nope.duckdb")])
+    assert result.exit_code == 2
+    assert "no warehouse" in result.output
