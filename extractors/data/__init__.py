@@ -1,0 +1,1 @@
+"""Data files of the extractors (gazetteer, judgement areas), read with importlib.resources."""
