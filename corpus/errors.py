@@ -18,6 +18,7 @@ CATALOGUE: dict[str, str] = {
     "E010_UNREADABLE": "The file could not be opened (permissions or I/O error).",
     "E011_SEGMENTATION_FAILED": "The document was read but could not be segmented into passages.",
     "E012_LOAD_FAILED": "The document could not be written to the warehouse; nothing of it was kept.",
+    "E014_EXTRACTION_FAILED": "An extractor (document understanding, figures, ...) failed on this document; nothing of it was kept.",
     "E013_MISSING_FILE": "The file is listed in the manifest (or was given) but does not exist.",
 }
 

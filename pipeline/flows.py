@@ -18,9 +18,8 @@ from prefect.runtime import flow_run
 from corpus.discover import Discovery, discover
 from corpus.document import Document
 from corpus.errors import ReadError
-from extractors.segment import SEGMENTER_VERSION, Segmentation
-from extractors.sentences import load_splitter
 from pipeline import progress, steps
+from pipeline.stages import STAGES, versions as stage_versions
 from pipeline.settings import Settings
 from warehouse import loader
 from warehouse.db import connect
@@ -56,45 +55,50 @@ def read_task(planned: steps.PlannedFile) -> Document:
     return steps.read_step(planned.item, planned.doc_id)
 
 
-@task(name="segment", **_TASK)
-def segment_task(doc: Document, model: str, mode: str) -> Segmentation:
-    return steps.segment_step(doc, load_splitter(model, mode))
+# one task per extraction stage (segment, understand, ...), named after it
+_STAGE_TASKS = {s.name: task(name=s.name, **_TASK)(steps.run_stage) for s in STAGES}
 
 
 @task(name="load", **_TASK)
-def load_task(con: DuckDBPyConnection, doc: Document, seg: Segmentation, run_id: str, replace_existing: bool) -> int:
-    return steps.load_step(con, doc, seg, run_id, replace_existing)
+def load_task(con: DuckDBPyConnection, doc: Document, results: dict, run_id: str, replace_existing: bool) -> int:
+    return steps.load_step(con, doc, results, run_id, replace_existing)
 
 
 def _process(
     planned: steps.PlannedFile, settings: Settings, con: DuckDBPyConnection, run_id: str
 ) -> steps.Outcome:
-    """Read (or fetch from the warehouse), segment and load one file; any
-    failure becomes an ``ingest_errors`` row and a failed outcome."""
+    """Read (or fetch from the warehouse), run the stages due and load one
+    file; any failure becomes an ``ingest_errors`` row and a failed outcome."""
     source = planned.item.source
-    outcome = steps.Outcome(source, planned.doc_id, "new" if planned.action == "new" else "updated")
+    is_new = planned.action == "new"
+    outcome = steps.Outcome(source, planned.doc_id, "new" if is_new else "updated")
     stage = "read"
     try:
         t0 = time.perf_counter()
-        if planned.action == "new":
+        if is_new:
             doc = read_task(planned)
+            done: dict = {}
         else:
             doc = loader.stored_document(con, planned.doc_id)
-        t1 = time.perf_counter()
-        stage = "segment"
-        try:
-            seg = segment_task(doc, settings.spacy_model, settings.sentence_mode)
-        except Exception as exc:  # a segmentation bug must not stop the run
-            raise ReadError("E011_SEGMENTATION_FAILED", f"{type(exc).__name__}: {exc}") from exc
-        t2 = time.perf_counter()
+            done = steps.stored_results(con, planned.doc_id, planned.stages)
+        outcome.timings["read"] = time.perf_counter() - t0
+        results: dict = {}
+        for stage in planned.stages:
+            t0 = time.perf_counter()
+            try:
+                results[stage] = done[stage] = _STAGE_TASKS[stage](stage, doc, done, settings)
+            except Exception as exc:  # an extractor bug must not stop the run
+                code = "E011_SEGMENTATION_FAILED" if stage == "segment" else "E014_EXTRACTION_FAILED"
+                raise ReadError(code, f"{stage}: {type(exc).__name__}: {exc}") from exc
+            outcome.timings[stage] = time.perf_counter() - t0
         stage = "load"
+        t0 = time.perf_counter()
         try:
-            outcome.passages = load_task(con, doc, seg, run_id, planned.action == "stale")
+            outcome.passages = load_task(con, doc, results, run_id, not is_new)
         except Exception as exc:
             raise ReadError("E012_LOAD_FAILED", f"{type(exc).__name__}: {exc}") from exc
-        t3 = time.perf_counter()
+        outcome.timings["load"] = time.perf_counter() - t0
         outcome.pages = len(doc.pages)
-        outcome.timings = {"read": t1 - t0, "segment": t2 - t1, "load": t3 - t2}
     except ReadError as exc:
         outcome.status, outcome.code, outcome.reason, outcome.stage = "failed", exc.code, exc.reason, stage
         loader.record_error(con, run_id, source, planned.doc_id, stage, exc.code, exc.reason)
@@ -116,6 +120,7 @@ def _ingest(con: DuckDBPyConnection, paths: list[str], settings: Settings) -> In
     run_id = str(flow_run.get_id() or "") or None
     run_id = loader.start_run(con, "ingest", [str(p) for p in paths], _versions(settings), run_id)
 
+    loader.refresh_authorities(con, _authority_rows())
     found = discover_task(paths)
     planned = plan_task(found.files, con)
     outcomes: list[steps.Outcome] = []
@@ -149,6 +154,16 @@ def _ingest(con: DuckDBPyConnection, paths: list[str], settings: Settings) -> In
     return IngestSummary(run_id, str(settings.db_path), counts, outcomes, seconds)
 
 
+def _authority_rows() -> list[dict]:
+    from extractors.gazetteer import load_gazetteer
+
+    return [
+        {"la_code": e.code, "name": e.name, "la_type": e.type, "valid_from": e.valid_from,
+         "valid_to": e.valid_to, "aliases": "; ".join(e.aliases)}
+        for e in load_gazetteer().all()
+    ]
+
+
 def count_outcomes(outcomes: list[steps.Outcome]) -> dict[str, int]:
     counts = {k: 0 for k in ("new", "updated", "unchanged", "duplicate", "failed", "skipped")}
     for o in outcomes:
@@ -166,7 +181,7 @@ def _versions(settings: Settings) -> dict[str, str]:
     return {
         "pdf_reader": PDF_VERSION,
         "text_reader": TEXT_VERSION,
-        "segmenter": SEGMENTER_VERSION,
+        **stage_versions(),
         "spacy_model": settings.spacy_model,
         "sentence_mode": settings.sentence_mode,
     }

@@ -13,15 +13,26 @@ from rich.table import Table
 
 from corpus.document import Document
 from corpus.readers import read_path
-from extractors.segment import segment
-from extractors.sentences import load_splitter
 from pipeline.settings import Settings
+from pipeline.stages import STAGES
 
 
 def extract_records(doc: Document, settings: Settings) -> dict[str, list]:
-    """Every record the extractors find in ``doc``, by record type."""
-    seg = segment(doc, load_splitter(settings.spacy_model, settings.sentence_mode))
-    return {"sections": list(seg.sections), "passages": list(seg.passages)}
+    """Every record the extractors find in ``doc``, by record type: each
+    stage's result, flattened (a new stage adds its own record lists)."""
+    done: dict = {}
+    for stage in STAGES:
+        done[stage.name] = stage.run(doc, done, settings)
+    seg, understanding = done["segment"], done["understand"]
+    return {
+        "document_meta": [understanding.meta],
+        "judgements": list(understanding.judgements),
+        "people": list(understanding.people),
+        "areas_covered": list(understanding.areas_covered),
+        "warnings": list(understanding.warnings),
+        "sections": list(seg.sections),
+        "passages": list(seg.passages),
+    }
 
 
 def document_header(doc: Document) -> dict:
@@ -41,7 +52,7 @@ def inspect_file(path: Path, settings: Settings, as_json: bool = False, limit: i
     if as_json:
         out = {"document": document_header(doc)}
         out.update({k: [asdict(r) for r in v[: limit if k == "passages" else None]] for k, v in records.items()})
-        print(json.dumps(out, indent=2, ensure_ascii=False))
+        print(json.dumps(out, indent=2, ensure_ascii=False, default=str))
         return out
     _print(doc, records, limit)
     return records
@@ -55,6 +66,7 @@ def _print(doc: Document, records: dict[str, list], limit: int | None) -> None:
         f"{len(records['sections'])} sections, {len(records['passages'])} passages\n"
         f"id {head['doc_id']}"
     )
+    _print_understanding(console, records)
     titles = {s.index: s.title for s in records["sections"]}
     table = Table(title="sections")
     for col in ("#", "page", "kind", "title"):
@@ -71,3 +83,39 @@ def _print(doc: Document, records: dict[str, list], limit: int | None) -> None:
     console.print(table)
     if limit is not None and len(records["passages"]) > limit:
         console.print(f"... {len(records['passages']) - limit} more passages (use --limit)", style="dim")
+
+
+def _print_understanding(console: Console, records: dict[str, list]) -> None:
+    meta = records["document_meta"][0]
+    facts = [
+        ("kind", meta.kind), ("local authority", f"{meta.la_name} ({meta.la_code})" if meta.la_code else None),
+        ("visit dates", _range(meta.start_date, meta.end_date)), ("letter date", meta.letter_date),
+        ("meeting date", meta.meeting_date), ("visit number", meta.visit_number),
+        ("previous judgement", f"{meta.previous_judgement} ({meta.previous_judgement_date})" if meta.previous_judgement else None),
+    ]
+    table = Table(title="document", show_header=False)
+    table.add_column("field")
+    table.add_column("value", overflow="fold")
+    for name, value in facts:
+        if value is not None:
+            table.add_row(name, str(value))
+    for person in records["people"]:
+        table.add_row(person.role.replace("_", " "), f"{person.name} (p.{person.page})")
+    for area in records["areas_covered"]:
+        table.add_row("area covered", f"{area.text} (p.{area.page})")
+    for warning in records["warnings"]:
+        table.add_row("[yellow]warning[/yellow]", f"{warning.field}: {warning.message}")
+    console.print(table)
+    if records["judgements"]:
+        table = Table(title="judgements")
+        for col in ("area", "grade", "source", "page", "as written"):
+            table.add_column(col, overflow="fold")
+        for j in records["judgements"]:
+            table.add_row(j.area, j.grade, j.source, str(j.page), j.grade_text)
+        console.print(table)
+
+
+def _range(start, end) -> str | None:
+    if start is None:
+        return None
+    return str(start) if end in (None, start) else f"{start} to {end}"

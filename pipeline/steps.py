@@ -5,8 +5,9 @@ the benchmark call them directly.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -15,8 +16,9 @@ from corpus.document import Document
 from corpus.errors import ReadError
 from corpus.hashing import sha256_file
 from corpus.readers import read_bytes
-from extractors.segment import SEGMENTER_VERSION, Segmentation, segment
-from extractors.sentences import SentenceSplitter
+from extractors.segment import Segmentation
+from pipeline.settings import Settings
+from pipeline.stages import STAGES, stale_stages
 from warehouse import loader
 
 
@@ -24,15 +26,17 @@ from warehouse import loader
 class PlannedFile:
     """A discovered file and what the run will do with it.
 
-    ``action``: ``new`` (read, segment, load), ``stale`` (loaded by an older
-    segmenter: re-segment from the stored text), ``unchanged`` (nothing to do),
-    ``duplicate`` (same bytes as another file of this run), ``failed`` (could not
-    even be hashed)."""
+    ``action``: ``new`` (read, extract, load), ``stale`` (already loaded, but
+    some stages are out of date: re-run those from the stored text),
+    ``unchanged`` (nothing to do), ``duplicate`` (same bytes as another file of
+    this run), ``failed`` (could not even be hashed). ``stages`` lists the
+    stages to run."""
 
     item: DiscoveredFile
     doc_id: str | None
     action: str
     error: ReadError | None = None
+    stages: tuple[str, ...] = ()
 
 
 @dataclass
@@ -58,21 +62,22 @@ def plan(files: list[DiscoveredFile], con: duckdb.DuckDBPyConnection) -> list[Pl
             hashed.append((item, sha256_file(item.path), None))
         except OSError as exc:
             hashed.append((item, None, ReadError("E010_UNREADABLE", str(exc))))
-    known = loader.known_documents(con, [h for _, h, _ in hashed if h])
+    known = loader.stage_versions(con, [h for _, h, _ in hashed if h])
+    all_stages = tuple(s.name for s in STAGES)
     seen: set[str] = set()
     planned = []
     for item, doc_id, error in hashed:
         if error is not None:
             planned.append(PlannedFile(item, None, "failed", error))
-            continue
-        if doc_id in seen:
-            action = "duplicate"
+        elif doc_id in seen:
+            planned.append(PlannedFile(item, doc_id, "duplicate", stages=all_stages))
         elif doc_id in known:
-            action = "unchanged" if known[doc_id].segmenter_version == SEGMENTER_VERSION else "stale"
+            todo = tuple(stale_stages(known[doc_id]))
+            planned.append(PlannedFile(item, doc_id, "stale" if todo else "unchanged", stages=todo))
         else:
-            action = "new"
-        seen.add(doc_id)
-        planned.append(PlannedFile(item, doc_id, action))
+            planned.append(PlannedFile(item, doc_id, "new", stages=all_stages))
+        if doc_id:
+            seen.add(doc_id)
     return planned
 
 
@@ -83,20 +88,37 @@ def read_step(item: DiscoveredFile, doc_id: str | None = None) -> Document:
     except OSError as exc:
         raise ReadError("E010_UNREADABLE", str(exc)) from exc
     doc = read_bytes(data, Path(item.path), item.source, doc_id)
-    if item.meta is not None:
-        from dataclasses import replace
-
-        doc = replace(doc, source_meta=item.meta)
-    return doc
+    return replace(doc, source_meta=item.meta) if item.meta is not None else doc
 
 
-def segment_step(doc: Document, splitter: SentenceSplitter | None = None) -> Segmentation:
-    return segment(doc, splitter)
+def stored_results(con: duckdb.DuckDBPyConnection, doc_id: str, todo: tuple[str, ...]) -> dict[str, Any]:
+    """Results of the stages that are up to date and that later stages need:
+    the segmentation is read back from the warehouse."""
+    done: dict[str, Any] = {}
+    if "segment" not in todo:
+        sections, passages = loader.stored_segmentation(con, doc_id)
+        done["segment"] = Segmentation(sections, passages)
+    return done
+
+
+def run_stage(name: str, doc: Document, done: dict[str, Any], settings: Settings) -> Any:
+    return STAGE_BY_NAME[name].run(doc, done, settings)
 
 
 def load_step(
-    con: duckdb.DuckDBPyConnection, doc: Document, seg: Segmentation, run_id: str | None, replace_existing: bool = False
+    con: duckdb.DuckDBPyConnection,
+    doc: Document,
+    results: dict[str, Any],
+    run_id: str | None,
+    replace_existing: bool = False,
 ) -> int:
+    """Write the results of the stages run (all of them for a new document,
+    the stale ones otherwise) in one transaction; returns passages written."""
+    stage_rows = {name: STAGE_BY_NAME[name].rows(result) for name, result in results.items()}
+    stage_versions = {name: STAGE_BY_NAME[name].version for name in results}
     if replace_existing:
-        return loader.replace_segmentation(con, doc.id, seg.sections, seg.passages, SEGMENTER_VERSION)
-    return loader.load_document(con, doc, seg.sections, seg.passages, SEGMENTER_VERSION, run_id)
+        return loader.replace_stages(con, doc.id, stage_rows, stage_versions)
+    return loader.load_document(con, doc, stage_rows, stage_versions, run_id)
+
+
+STAGE_BY_NAME = {s.name: s for s in STAGES}

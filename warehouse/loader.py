@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import PurePath
 from typing import Iterable
@@ -17,23 +16,22 @@ import pyarrow as pa
 
 from corpus.document import Block, Document, Page, SourceMeta
 from extractors.records import Passage, Section
+from warehouse.rows import STAGE_TABLES
 
 
-@dataclass(frozen=True)
-class KnownDocument:
-    doc_id: str
-    segmenter_version: str | None
-
-
-def known_documents(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, KnownDocument]:
-    """Which of these ids are already loaded, and by which segmenter version."""
+def stage_versions(con: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+    """For each of these ids already loaded: {stage: version} of the rows stored."""
     ids = list(doc_ids)
     if not ids:
         return {}
-    rows = con.execute(
-        "SELECT doc_id, segmenter_version FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]
-    ).fetchall()
-    return {d: KnownDocument(d, v) for d, v in rows}
+    known: dict[str, dict[str, str]] = {
+        d: {} for (d,) in con.execute("SELECT doc_id FROM documents WHERE doc_id IN (SELECT unnest(?))", [ids]).fetchall()
+    }
+    for d, stage, version in con.execute(
+        "SELECT doc_id, stage, version FROM document_stages WHERE doc_id IN (SELECT unnest(?))", [ids]
+    ).fetchall():
+        known[d][stage] = version
+    return known
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
@@ -48,7 +46,7 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> Non
         con.unregister(view)
 
 
-def _document_row(doc: Document, segmenter_version: str, run_id: str | None) -> dict:
+def _document_row(doc: Document, run_id: str | None) -> dict:
     meta = doc.source_meta
     return {
         "doc_id": doc.id,
@@ -60,7 +58,6 @@ def _document_row(doc: Document, segmenter_version: str, run_id: str | None) -> 
         "n_chars": len(doc.text),
         "text": doc.text,
         "reader_version": doc.reader_version,
-        "segmenter_version": segmenter_version,
         "source_kind": meta.kind,
         "source_local_authority": meta.local_authority,
         "source_document_date": _date_or_none(meta.document_date),
@@ -79,36 +76,29 @@ def _date_or_none(value: str | None):
         return None
 
 
-def _segmentation_rows(sections: Iterable[Section], passages: Iterable[Passage]) -> tuple[list[dict], list[dict]]:
-    section_rows = [
-        {
-            "doc_id": s.doc_id, "section_no": s.index, "title": s.title, "kind": s.kind, "level": s.level,
-            "parent_no": s.parent, "page": s.page, "char_start": s.start, "char_end": s.end, "version": s.version,
-        }
-        for s in sections
-    ]
-    passage_rows = [
-        {
-            "doc_id": p.doc_id, "passage_no": p.index, "section_no": p.section, "kind": p.kind, "text": p.text,
-            "page": p.page, "page_end": p.page_end, "char_start": p.start, "char_end": p.end,
-            "paragraph_no": p.paragraph, "version": p.version,
-        }
-        for p in passages
-    ]
-    return section_rows, passage_rows
+def _write_stages(con, doc_id: str, stages: dict[str, dict[str, list[dict]]], versions: dict[str, str]) -> int:
+    for stage, tables in stages.items():
+        for table in STAGE_TABLES[stage]:
+            _insert(con, table, tables.get(table, []))
+        con.execute(
+            "INSERT OR REPLACE INTO document_stages (doc_id, stage, version, completed_at) VALUES (?, ?, ?, current_timestamp)",
+            [doc_id, stage, versions[stage]],
+        )
+    if "segment" in stages:
+        con.execute("UPDATE documents SET segmenter_version = ? WHERE doc_id = ?", [versions["segment"], doc_id])
+    return len(stages.get("segment", {}).get("passages", []))
 
 
 def load_document(
     con: duckdb.DuckDBPyConnection,
     doc: Document,
-    sections: Iterable[Section],
-    passages: Iterable[Passage],
-    segmenter_version: str,
+    stages: dict[str, dict[str, list[dict]]],
+    versions: dict[str, str],
     run_id: str | None = None,
 ) -> int:
-    """Insert a new document with its pages, blocks, sections and passages in
-    one transaction. Returns the number of passages written."""
-    section_rows, passage_rows = _segmentation_rows(sections, passages)
+    """Insert a new document (text, pages, blocks) and every stage's rows
+    (``{stage: {table: rows}}``, see warehouse.rows) in one transaction.
+    Returns the number of passages written."""
     page_rows = [{"doc_id": doc.id, "page": p.number, "char_start": p.start, "char_end": p.end} for p in doc.pages]
     block_rows = [
         {
@@ -119,40 +109,57 @@ def load_document(
     ]
     con.execute("BEGIN TRANSACTION")
     try:
-        _insert(con, "documents", [_document_row(doc, segmenter_version, run_id)])
+        _insert(con, "documents", [_document_row(doc, run_id)])
         _insert(con, "pages", page_rows)
         _insert(con, "blocks", block_rows)
-        _insert(con, "sections", section_rows)
-        _insert(con, "passages", passage_rows)
+        n = _write_stages(con, doc.id, stages, versions)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return len(passage_rows)
+    return n
 
 
-def replace_segmentation(
+def replace_stages(
     con: duckdb.DuckDBPyConnection,
     doc_id: str,
-    sections: Iterable[Section],
-    passages: Iterable[Passage],
-    segmenter_version: str,
+    stages: dict[str, dict[str, list[dict]]],
+    versions: dict[str, str],
 ) -> int:
-    """Swap a loaded document's sections and passages for new ones (a newer
-    segmenter), in one transaction."""
-    section_rows, passage_rows = _segmentation_rows(sections, passages)
+    """Swap a loaded document's rows of the given stages for new ones (a newer
+    extractor version), in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM passages WHERE doc_id = ?", [doc_id])
-        con.execute("DELETE FROM sections WHERE doc_id = ?", [doc_id])
-        _insert(con, "sections", section_rows)
-        _insert(con, "passages", passage_rows)
-        con.execute("UPDATE documents SET segmenter_version = ? WHERE doc_id = ?", [segmenter_version, doc_id])
+        for stage in stages:
+            for table in STAGE_TABLES[stage]:
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        n = _write_stages(con, doc_id, stages, versions)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return len(passage_rows)
+    return n
+
+
+def stored_segmentation(con: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[tuple[Section, ...], tuple[Passage, ...]]:
+    """A loaded document's sections and passages, as records."""
+    sections = tuple(
+        Section(doc_id, *row)
+        for row in con.execute(
+            "SELECT section_no, title, kind, level, page, char_start, char_end, parent_no, version "
+            "FROM sections WHERE doc_id = ? ORDER BY section_no",
+            [doc_id],
+        ).fetchall()
+    )
+    passages = tuple(
+        Passage(doc_id, *row)
+        for row in con.execute(
+            "SELECT passage_no, section_no, kind, text, page, page_end, char_start, char_end, paragraph_no, version, "
+            "unit_no, marker FROM passages WHERE doc_id = ? ORDER BY passage_no",
+            [doc_id],
+        ).fetchall()
+    )
+    return sections, passages
 
 
 def stored_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Document:
@@ -210,3 +217,15 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict, second
             counts.get("skipped", 0), counts.get("pages", 0), counts.get("passages", 0), seconds, run_id,
         ],
     )
+
+
+def refresh_authorities(con: duckdb.DuckDBPyConnection, authorities: list[dict]) -> None:
+    """Replace the reference table of authorities (the gazetteer) in one transaction."""
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM authorities")
+        _insert(con, "authorities", authorities)
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise

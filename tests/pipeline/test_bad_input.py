@@ -72,18 +72,23 @@ def test_strict_makes_failures_an_exit_code(bad_run, tmp_path, runner):
     assert result.exit_code == 1
 
 
-def test_a_segmentation_crash_is_recorded_not_raised(runner, samples, tmp_path, monkeypatch):
-    import extractors.segment
+@pytest.mark.parametrize("stage, code", [("segment", "E011_SEGMENTATION_FAILED"), ("understand", "E014_EXTRACTION_FAILED")])
+def test_an_extractor_crash_is_recorded_not_raised(runner, samples, tmp_path, monkeypatch, stage, code):
+    import dataclasses
 
-    def boom(doc, splitter=None):
-        raise RuntimeError("simulated segmenter bug")
+    from pipeline import steps
 
-    monkeypatch.setattr("pipeline.steps.segment", boom)
+    def boom(doc, done, settings):
+        raise RuntimeError(f"simulated {stage} bug")
+
+    broken = dataclasses.replace(steps.STAGE_BY_NAME[stage], run=boom)
+    monkeypatch.setitem(steps.STAGE_BY_NAME, stage, broken)
     db = tmp_path / "w.duckdb"
     result = runner.invoke(main, ["ingest", "-q", str(samples), "--db", str(db)])
     assert result.exit_code == 0, result.output
     con = duckdb.connect(str(db), read_only=True)
-    codes = {r[0] for r in con.execute("SELECT code FROM ingest_errors").fetchall()}
-    assert codes == {"E011_SEGMENTATION_FAILED"}
-    assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 0
-    assert extractors.segment.segment is not boom
+    rows = con.execute("SELECT stage, code, reason FROM ingest_errors").fetchall()
+    assert {(r[0], r[1]) for r in rows} == {(stage, code)}
+    assert all("simulated" in r[2] for r in rows)
+    for table in ("documents", "pages", "blocks", "passages", "document_meta", "document_stages"):
+        assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table

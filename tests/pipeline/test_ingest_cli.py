@@ -4,6 +4,7 @@ Assertions are on warehouse rows, not only on printed text.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 import subprocess
@@ -11,6 +12,7 @@ import sys
 
 import duckdb
 
+from pipeline import steps
 from pipeline.cli import main
 
 
@@ -100,3 +102,46 @@ def test_missing_warehouse_for_status_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(main, ["db", "status", "--db", str(tmp_path / "nope.duckdb")])
     assert result.exit_code == 2
     assert "no warehouse" in result.output
+
+
+def test_new_segmenter_version_resegments_from_stored_text(runner, samples, tmp_path, monkeypatch):
+    db = tmp_path / "w.duckdb"
+    _, first = _ingest(runner, samples, "--db", db)
+    n_docs = first["documents"]["new"]
+    from pipeline.stages import STAGES
+
+    segment_stage = dataclasses.replace(STAGES[0], version="seg-test")
+    monkeypatch.setattr("pipeline.steps.STAGES", (segment_stage, *STAGES[1:]))
+    monkeypatch.setattr("pipeline.stages.STAGES", (segment_stage, *STAGES[1:]))
+    monkeypatch.setitem(steps.STAGE_BY_NAME, "segment", segment_stage)
+
+    def no_file_reads(*args, **kwargs):
+        raise AssertionError("a stale document must be re-segmented from the warehouse, not re-read")
+
+    monkeypatch.setattr("pipeline.steps.read_bytes", no_file_reads)
+    result, second = _ingest(runner, samples, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert second["documents"]["updated"] == n_docs and second["documents"]["failed"] == 0
+    assert _rows(db, "SELECT DISTINCT segmenter_version FROM documents") == [("seg-test",)]
+    assert _rows(db, "SELECT DISTINCT stage, version FROM document_stages WHERE stage = 'segment'") == [("segment", "seg-test")]
+    assert _rows(db, "SELECT count(*) FROM passages")[0][0] == first["passages"]
+    assert _rows(db, "SELECT count(*) FROM document_meta")[0][0] == n_docs  # later stages re-run too
+
+
+def test_new_understanding_version_reruns_only_that_stage(runner, samples, tmp_path, monkeypatch):
+    from pipeline.stages import STAGES
+
+    db = tmp_path / "w.duckdb"
+    _ingest(runner, samples, "--db", db)
+    passages_before = _rows(db, "SELECT doc_id, passage_no, text FROM passages ORDER BY ALL")
+    bumped = dataclasses.replace(STAGES[1], version="understand-test")
+    monkeypatch.setattr("pipeline.stages.STAGES", (STAGES[0], bumped, *STAGES[2:]))
+    monkeypatch.setattr("pipeline.steps.STAGES", (STAGES[0], bumped, *STAGES[2:]))
+    monkeypatch.setitem(steps.STAGE_BY_NAME, "understand", bumped)
+    monkeypatch.setattr("pipeline.steps.read_bytes", lambda *a, **k: (_ for _ in ()).throw(AssertionError("re-read")))
+    result, second = _ingest(runner, samples, "--db", db)
+    assert result.exit_code == 0, result.output
+    assert second["documents"]["updated"] == len(_rows(db, "SELECT doc_id FROM documents"))
+    assert _rows(db, "SELECT DISTINCT version FROM document_stages WHERE stage = 'understand'") == [("understand-test",)]
+    assert _rows(db, "SELECT DISTINCT version FROM document_stages WHERE stage = 'segment'") != [("understand-test",)]
+    assert _rows(db, "SELECT doc_id, passage_no, text FROM passages ORDER BY ALL") == passages_before

@@ -9,6 +9,16 @@ import pytest
 from corpus.document import example_document
 from extractors.records import EXAMPLE_PASSAGE, EXAMPLE_SECTION
 from warehouse import loader, migrations
+from warehouse.rows import segmentation_rows
+
+
+class _Seg:
+    def __init__(self, sections, passages):
+        self.sections, self.passages = sections, passages
+
+
+def _stages(sections, passages):
+    return {"segment": segmentation_rows(_Seg(sections, passages))}
 from warehouse.db import connect, status
 from warehouse.errors import MigrationError, WarehouseBusy
 
@@ -54,9 +64,10 @@ def test_every_table_and_column_has_a_comment(db):
 def test_document_round_trips_through_the_warehouse(db):
     con = connect(db)
     doc = example_document()
-    loader.load_document(con, doc, [EXAMPLE_SECTION], [EXAMPLE_PASSAGE], "seg-1", "run-1")
+    loader.load_document(con, doc, _stages([EXAMPLE_SECTION], [EXAMPLE_PASSAGE]), {"segment": "seg-1"}, "run-1")
     assert loader.stored_document(con, doc.id) == doc
-    assert loader.known_documents(con, [doc.id, "f" * 64]).keys() == {doc.id}
+    assert loader.stored_segmentation(con, doc.id) == ((EXAMPLE_SECTION,), (EXAMPLE_PASSAGE,))
+    assert loader.stage_versions(con, [doc.id, "f" * 64]) == {doc.id: {"segment": "seg-1"}}
 
 
 def test_a_failed_load_leaves_nothing_behind(db):
@@ -65,19 +76,19 @@ def test_a_failed_load_leaves_nothing_behind(db):
     bad = dataclasses.replace(EXAMPLE_PASSAGE, index=0)
     with pytest.raises(duckdb.ConstraintException):
         # two passages with the same number violate the primary key mid-load
-        loader.load_document(con, doc, [EXAMPLE_SECTION], [EXAMPLE_PASSAGE, bad], "seg-1")
+        loader.load_document(con, doc, _stages([EXAMPLE_SECTION], [EXAMPLE_PASSAGE, bad]), {"segment": "seg-1"})
     counts = status(con)["tables"]
     assert counts["documents"] == counts["pages"] == counts["blocks"] == counts["sections"] == counts["passages"] == 0
 
 
-def test_replace_segmentation_swaps_passages(db):
+def test_replace_stages_swaps_passages(db):
     con = connect(db)
     doc = example_document()
-    loader.load_document(con, doc, [EXAMPLE_SECTION], [EXAMPLE_PASSAGE], "seg-0")
+    loader.load_document(con, doc, _stages([EXAMPLE_SECTION], [EXAMPLE_PASSAGE]), {"segment": "seg-0"})
     newer = [EXAMPLE_PASSAGE, dataclasses.replace(EXAMPLE_PASSAGE, index=1, text="Another.")]
-    loader.replace_segmentation(con, doc.id, [EXAMPLE_SECTION], newer, "seg-9")
+    loader.replace_stages(con, doc.id, _stages([EXAMPLE_SECTION], newer), {"segment": "seg-9"})
     assert con.execute("SELECT count(*) FROM passages").fetchone()[0] == 2
-    assert loader.known_documents(con, [doc.id])[doc.id].segmenter_version == "seg-9"
+    assert loader.stage_versions(con, [doc.id])[doc.id] == {"segment": "seg-9"}
 
 
 def test_second_writer_gets_a_busy_error(db, tmp_path):
