@@ -200,6 +200,74 @@ def bench(path, spacy_model, sentence_mode, limit, as_json):
     run_bench(path, settings, limit=limit, as_json=as_json)
 
 
+@main.group()
+def evaluate() -> None:
+    """Measure the extractors' accuracy against annotated or published data.
+
+    Each command reads and processes the documents itself (no warehouse needed)
+    and prints a report; with --json, one JSON object as described in
+    ../shared/gold/README.md.
+    """
+
+
+def corpus_option(func):
+    return click.option(
+        "--corpus",
+        "corpus_dir",
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=None,
+        help="Folder of documents with a MANIFEST.csv (default: $OFSTED_CORPUS, else ../shared/corpus).",
+    )(func)
+
+
+def _corpus(settings: Settings, corpus_dir: Path | None) -> Path:
+    path = corpus_dir or settings.corpus_dir
+    if path is None:
+        raise CliError("no corpus folder: pass --corpus DIR or set OFSTED_CORPUS")
+    return path
+
+
+def _emit(result: dict, as_json: bool, printer) -> None:
+    if as_json:
+        click.echo(json.dumps(result, indent=2, ensure_ascii=False, default=str))
+    else:
+        printer(result)
+
+
+@evaluate.command("judgements")
+@corpus_option
+@click.option("--history", "history_csv", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="Third-party grade table (default: ilacs/ofsted_csc_ilacs_history.csv in the corpus).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly_errors
+def evaluate_judgements_command(corpus_dir, history_csv, as_json):
+    """Compare extracted ILACS grades with the third-party table
+    (ofsted_csc_ilacs_history.csv) for every report in the corpus's ilacs/
+    folder: agreement per field, and every disagreement with the report text
+    that decides it."""
+    from pipeline.evaluate.judgements import evaluate_judgements, format_report
+
+    settings = Settings.from_env()
+    _emit(evaluate_judgements(_corpus(settings, corpus_dir), history_csv), as_json, lambda r: click.echo(format_report(r)))
+
+
+@evaluate.command("metadata")
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly_errors
+def evaluate_metadata_command(corpus_dir, as_json):
+    """Measure kind, local authority and dates extracted from the text against
+    the corpus MANIFEST.csv (kind and authority for every document; letter and
+    meeting dates where the manifest has them, with publication dates that
+    differ from letter dates reported apart) and inspection dates against the
+    third-party table."""
+    from pipeline.evaluate.metadata import evaluate_metadata
+    from pipeline.evaluate.printing import print_agreement
+
+    settings = Settings.from_env()
+    _emit(evaluate_metadata(_corpus(settings, corpus_dir), settings), as_json, print_agreement)
+
+
 def prepare_prefect(settings: Settings) -> None:
     """Set Prefect's environment before Prefect is imported."""
     for key, value in prefect_environment(settings).items():
