@@ -28,7 +28,7 @@ from extractors.lines import TextBuilder, Vocabulary, make_lines
 from extractors.records import Passage, Section
 from extractors.sentences import SentenceSplitter, load_splitter
 
-SEGMENTER_VERSION = "seg-1"
+SEGMENTER_VERSION = "seg-2"
 
 _TRAILING_REF = re.compile(r"[A-Za-z?)’:](\d{1,2})$")
 _SPLIT_KINDS = ("paragraph", "list_item", "footnote")

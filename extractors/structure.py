@@ -233,7 +233,10 @@ def _breaks(cur: Unit, prev: Line | None, line: Line, width: int, is_pdf: bool) 
     first = line.text[:1]
     capital = first.isupper() or first.isdigit() or first in "‘“'\"("
     if line.gap:
-        return done
+        # a blank line ends a paragraph after a sentence, or before or after a
+        # label line ("Inspection dates: ...", "Lead inspector: ..."); it does not
+        # inside a sentence (Markdown letters break sentences with blank lines)
+        return done or bool(_LABEL.match(line.text)) or bool(cur.lines and _LABEL.match(cur.lines[0].text))
     if cur.kind == "list_item" and done and capital and not prev.text.rstrip().endswith((",", ";")):
         return True
     if is_pdf and capital and (
@@ -242,6 +245,9 @@ def _breaks(cur: Unit, prev: Line | None, line: Line, width: int, is_pdf: bool) 
     ):
         return True
     return False
+
+
+_LABEL = re.compile(r"^[A-Z][A-Za-z’' ]{2,30}:\s")
 
 
 def _letter_head(lines: list[Line]) -> set[int]:
