@@ -19,7 +19,8 @@ install: $(STAMP)
 demo: install
 	rm -f $(DEMO_DB)
 	$(BIN)/ofsted-mine ingest corpus/samples --db $(DEMO_DB)
-	$(BIN)/ofsted-mine passages --db $(DEMO_DB) --limit 12
+	$(BIN)/ofsted-mine documents --db $(DEMO_DB)
+	$(BIN)/ofsted-mine passages --db $(DEMO_DB) --section "what needs to improve" --limit 8
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -57,7 +57,7 @@ from extractors.meta_records import Evidence
 from extractors.records import Passage
 from extractors.segment import Segmentation
 
-DATES_VERSION = "dates-1"
+DATES_VERSION = "dates-2"
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -512,11 +512,17 @@ def _meeting_date(doc: Document, passages: list[Passage]) -> tuple[date, Evidenc
     return None
 
 
+_TRAILING_TIME = re.compile(r"[\s,]+(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s*$", re.IGNORECASE)
+
+
 def _title_date(text: str) -> DatePhrase | None:
     """A title line that ends in a date ("CORPORATE PARENTING PANEL – 10th
-    December 2024") or is one ("1 DECEMBER 2020")."""
+    December 2024") or is one ("1 DECEMBER 2020"); a time after the date, as
+    modern.gov pages print it ("Tuesday, 14th January, 2025 4.00 pm"), is
+    allowed."""
     if len(text) > 120:
         return None
+    text = _TRAILING_TIME.sub("", text)  # removes a suffix only: offsets stay valid
     ph = _whole_date(text)
     if ph is not None:
         return ph

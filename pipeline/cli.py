@@ -73,6 +73,7 @@ def main() -> None:
     Typical use:
       ofsted-mine ingest ../shared/corpus          # build the warehouse
       ofsted-mine db status                        # what is in it
+      ofsted-mine documents --la Middlesbrough     # one authority's documents
       ofsted-mine inspect letter.pdf               # look at one document
       ofsted-mine bench ../shared/corpus/ilacs     # speed against pdfplumber
     """
@@ -116,10 +117,10 @@ def db() -> None:
 @friendly_errors
 def db_status(db_path, as_json):
     """Show the applied migrations, the row count of every table, and the views."""
-    from warehouse.db import connect, status
+    from warehouse.db import connect_for_queries, status
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
-    con = connect(settings.db_path, read_only=True)
+    con = connect_for_queries(settings.db_path)
     info = status(con)
     if as_json:
         click.echo(json.dumps({"db": str(settings.db_path), **info}, indent=2))
@@ -127,6 +128,34 @@ def db_status(db_path, as_json):
     from pipeline.report import print_status
 
     print_status(str(settings.db_path), info)
+
+
+@main.command()
+@db_option
+@click.option("--la", "local_authority", default=None, help="Only this local authority (as extracted, or the manifest's name).")
+@click.option("--kind", default=None, help="Only this kind: ilacs, sif, focused_visit, monitoring_visit, minutes, committee_report, ...")
+@click.option("--limit", type=int, default=50, show_default=True, help="Show at most this many documents.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+@friendly_errors
+def documents(db_path, local_authority, kind, limit, as_json):
+    """List the documents in the warehouse: authority, date and kind (extracted
+    from the text), pages, passages, grades and warnings found.
+
+    \b
+    Example:
+      ofsted-mine documents --la Middlesbrough
+    """
+    from pipeline.report import print_documents
+    from warehouse.db import connect_for_queries
+    from warehouse.queries import list_documents
+
+    settings = Settings.from_env().with_overrides(db_path=db_path)
+    rows = list_documents(connect_for_queries(settings.db_path), local_authority, kind, limit)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        print_documents(rows)
 
 
 @main.command()
@@ -145,12 +174,12 @@ def passages(db_path, contains, section, local_authority, limit, as_json):
       ofsted-mine passages --contains "front door" --la Middlesbrough
     """
     from pipeline.report import print_passages
-    from warehouse.db import connect
+    from warehouse.db import connect_for_queries
     from warehouse.queries import find_passages
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
     rows = find_passages(
-        connect(settings.db_path, read_only=True), contains=contains, section=section,
+        connect_for_queries(settings.db_path), contains=contains, section=section,
         local_authority=local_authority, limit=limit,
     )
     if as_json:

@@ -48,13 +48,28 @@ def print_status(db_path: str, info: dict) -> None:
 
 
 def print_passages(rows: list[dict]) -> None:
+    """Each passage as a citation line (document, page, section) and its text."""
     if not rows:
         console.print("no passages match")
         return
-    table = Table(show_lines=False)
-    for col in ("document", "page", "section", "kind", "text"):
-        table.add_column(col, overflow="fold")
     for r in rows:
-        page = str(r["page"]) if r["page"] == r["page_end"] else f"{r['page']}-{r['page_end']}"
-        table.add_row(r["document"], page, (r["section"] or "")[:40], r["kind"], r["text"])
-    console.print(table)
+        page = f"p.{r['page']}" if r["page"] == r["page_end"] else f"pp.{r['page']}-{r['page_end']}"
+        section = f" · {r['section']}" if r.get("section") else ""
+        console.print(f"[bold]{r['document']}[/bold] {page}[dim]{section}[/dim]", highlight=False)
+        console.print(f"  {r['text']}", highlight=False, soft_wrap=False)
+
+
+def print_documents(rows: list[dict]) -> None:
+    """One line per document: authority, date, kind, counts, file name."""
+    if not rows:
+        console.print("no documents match")
+        return
+    for r in rows:
+        name = r["document"].rsplit("/", 1)[-1]
+        counts = f"{r['n_pages']} pp, {r['n_passages']} passages, {r['n_grades']} grades"
+        if r["n_warnings"]:
+            counts += f", {r['n_warnings']} warnings"
+        console.print(
+            f"{(r['local_authority'] or '?'):<16} {str(r['date'] or ''):<10}  {(r['kind'] or ''):<16} {counts:<36} {name}",
+            highlight=False, soft_wrap=True,
+        )

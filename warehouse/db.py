@@ -59,3 +59,18 @@ def status(con: duckdb.DuckDBPyConnection) -> dict:
         ).fetchall()
     ]
     return {"migrations": migrations, "tables": table_counts(con), "views": views}
+
+
+def connect_for_queries(path: Path | str) -> duckdb.DuckDBPyConnection:
+    """Open an existing warehouse to query it. Opened for writing when it can
+    be, so that a warehouse made by an older version gets its migrations and
+    this version's views; read-only when the file cannot be written."""
+    path = Path(path)
+    if not path.exists():
+        raise WarehouseError(f"no warehouse at {path}; run `ofsted-mine ingest` first")
+    try:
+        return connect(path)
+    except WarehouseBusy:
+        raise
+    except (WarehouseError, duckdb.Error, OSError):
+        return connect(path, read_only=True)

@@ -11,8 +11,8 @@ def find_passages(
     local_authority: str | None = None,
     limit: int = 20,
 ) -> list[dict]:
-    """Passages with citations, filtered; in document and passage order."""
-    where, params = [], []
+    """Passages with citations (headings left out), filtered; in document and passage order."""
+    where, params = ["kind <> 'heading'"], []
     if contains:
         where.append("text ILIKE ?")
         params.append(f"%{contains}%")
@@ -23,9 +23,30 @@ def find_passages(
         where.append("local_authority ILIKE ?")
         params.append(local_authority)
     sql = (
-        "SELECT document, page, page_end, section, kind, text FROM passages_cited"
+        "SELECT document, page, page_end, section, kind, text, local_authority FROM passages_cited"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY document, passage_no LIMIT ?"
+    )
+    cur = con.execute(sql, params + [limit])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def list_documents(
+    con: duckdb.DuckDBPyConnection, local_authority: str | None = None, kind: str | None = None, limit: int = 50
+) -> list[dict]:
+    """One line per document (document_summary), filtered, by authority and date."""
+    where, params = [], []
+    if local_authority:
+        where.append("(local_authority ILIKE ? OR source_local_authority ILIKE ?)")
+        params += [local_authority, local_authority]
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    sql = (
+        "SELECT document, kind, local_authority, date, n_pages, n_sections, n_passages, n_grades, n_warnings "
+        "FROM document_summary" + (" WHERE " + " AND ".join(where) if where else "")
+        + " ORDER BY local_authority, date, document LIMIT ?"
     )
     cur = con.execute(sql, params + [limit])
     names = [d[0] for d in cur.description]

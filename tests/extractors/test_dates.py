@@ -357,3 +357,19 @@ def test_evaluate_dates_on_a_few_documents(corpus_dir):
     assert (inspections["compared_with_history"], inspections["both_agree"]) == (2, 1)
     assert inspections["disagreements"][0]["reading"]["ours_right"]
     assert result["meeting_dates"]["rows"][0]["agrees"]  # null where the text states no date
+
+
+def test_modern_gov_title_with_a_time_gives_the_meeting_date():
+    # the bundled modern.gov-style sample prints "Tuesday, 14th January, 2025 4.00 pm" under the committee name
+    from pathlib import Path
+
+    from corpus.readers import read_path
+    from extractors.dates import find_dates
+    from extractors.segment import segment
+
+    sample = Path(__file__).resolve().parents[2] / "corpus" / "samples" / "torbay_2025-01-14_cyp-scrutiny-panel-minutes.html"
+    doc = read_path(sample)
+    found = find_dates(doc, segment(doc), "minutes")
+    assert str(found.meeting_date) == "2025-01-14"
+    evidence = [e for e in found.evidence if e.field == "meeting_date"][0]
+    assert doc.text[evidence.start:evidence.end] == evidence.text

@@ -96,6 +96,12 @@ def test_db_status_and_passages(runner, samples, tmp_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
     assert rows and all("improve" in r["text"].lower() and r["page"] >= 1 for r in rows)
+    assert all(r["kind"] != "heading" for r in rows)
+    result = runner.invoke(main, ["documents", "--db", str(db), "--json", "--la", "rutland"])
+    assert result.exit_code == 0, result.output
+    docs = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+    assert {d["kind"] for d in docs} == {"focused_visit", "committee_report"}
+    assert all(d["local_authority"] == "Rutland" and d["n_passages"] > 0 for d in docs)
 
 
 def test_missing_warehouse_for_status_is_a_clear_error(runner, tmp_path):
