@@ -160,6 +160,35 @@ def documents(db_path, local_authority, kind, limit, as_json):
 
 @main.command()
 @db_option
+@click.option("--la", "local_authority", required=True, help="The local authority (as extracted, or the manifest's name).")
+@click.option("--metric", default=None, help="One metric key (e.g. children_looked_after); default: every metric found.")
+@click.option("--limit", type=int, default=200, show_default=True, help="Show at most this many figures.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+@friendly_errors
+def figures(db_path, local_authority, metric, limit, as_json):
+    """Print an authority's figures from the warehouse as series over time:
+    for each metric, the dated values with their role (observed, target,
+    previous, comparator) and the document and page they come from.
+
+    \b
+    Example:
+      ofsted-mine figures --la Middlesbrough --metric children_looked_after
+    """
+    from pipeline.report import print_figure_series
+    from warehouse.db import connect_for_queries
+    from warehouse.queries import figure_series
+
+    settings = Settings.from_env().with_overrides(db_path=db_path)
+    rows = figure_series(connect_for_queries(settings.db_path), local_authority, metric, limit)
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        print_figure_series(rows)
+
+
+@main.command()
+@db_option
 @click.option("--contains", default=None, help="Only passages whose text contains this (case-insensitive).")
 @click.option("--section", default=None, help="Only passages under a section whose title contains this.")
 @click.option("--la", "local_authority", default=None, help="Only documents of this local authority (manifest name).")
@@ -295,6 +324,28 @@ def evaluate_metadata_command(corpus_dir, as_json):
 
     settings = Settings.from_env()
     _emit(evaluate_metadata(_corpus(settings, corpus_dir), settings), as_json, print_agreement)
+
+
+@evaluate.command("figures")
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Annotation file in the figures format of ../shared/gold/README.md (e.g. ../shared/gold/figures_dev.jsonl).")
+@corpus_option
+@click.option("--precision-sample", "precision_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Labelled sample of extracted figures (default: the one in extractors/data/labels/).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly_errors
+def evaluate_figures_command(gold_path, corpus_dir, precision_path, as_json):
+    """Score the figure extractor: recall of the gold file's core figures on
+    value and unit (a gold figure is found when an extracted figure overlaps
+    its quote with the same unit and a value within 0.5%), agreement on metric,
+    unit and role, every miss listed; and precision on the repository's
+    hand-labelled sample of extracted figures."""
+    from pipeline.evaluate.figures import evaluate_figures
+    from pipeline.evaluate.printing import print_agreement
+
+    settings = Settings.from_env()
+    kwargs = {"precision_path": precision_path} if precision_path else {}
+    _emit(evaluate_figures(gold_path, _corpus(settings, corpus_dir), **kwargs), as_json, print_agreement)
 
 
 def prepare_prefect(settings: Settings) -> None:

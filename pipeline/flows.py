@@ -80,7 +80,7 @@ def _process(
             done: dict = {}
         else:
             doc = loader.stored_document(con, planned.doc_id)
-            done = steps.stored_results(con, planned.doc_id, planned.stages)
+            done = steps.stored_results(con, doc, planned.stages, settings)
         outcome.timings["read"] = time.perf_counter() - t0
         results: dict = {}
         for stage in planned.stages:

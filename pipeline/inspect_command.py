@@ -30,6 +30,7 @@ def extract_records(doc: Document, settings: Settings) -> dict[str, list]:
         "people": list(understanding.people),
         "areas_covered": list(understanding.areas_covered),
         "warnings": list(understanding.warnings),
+        "figures": list(done["figures"]),
         "sections": list(seg.sections),
         "passages": list(seg.passages),
     }
@@ -67,6 +68,7 @@ def _print(doc: Document, records: dict[str, list], limit: int | None) -> None:
         f"id {head['doc_id']}"
     )
     _print_understanding(console, records)
+    _print_figures(console, records["figures"], limit)
     titles = {s.index: s.title for s in records["sections"]}
     table = Table(title="sections")
     for col in ("#", "page", "kind", "title"):
@@ -119,3 +121,16 @@ def _range(start, end) -> str | None:
     if start is None:
         return None
     return str(start) if end in (None, start) else f"{start} to {end}"
+
+
+def _print_figures(console: Console, figures: list, limit: int | None) -> None:
+    if not figures:
+        return
+    table = Table(title=f"figures ({len(figures)})")
+    for col in ("page", "as written", "value", "unit", "metric", "measure", "role"):
+        table.add_column(col, overflow="fold")
+    for f in figures[:limit]:
+        unit = f.unit + (f" per {f.per}" if f.per else "")
+        role = f.role + (f", {f.qualifier}" if f.qualifier else "") + (f", {f.direction}" if f.direction else "")
+        table.add_row(str(f.page), f.text, f"{f.value:g}", unit, f.metric or "", f.measure or "", role)
+    console.print(table)

@@ -73,3 +73,33 @@ def print_documents(rows: list[dict]) -> None:
             f"{(r['local_authority'] or '?'):<16} {str(r['date'] or ''):<10}  {(r['kind'] or ''):<16} {counts:<36} {name}",
             highlight=False, soft_wrap=True,
         )
+
+
+def _number(value: float, unit: str) -> str:
+    if unit == "GBP":
+        return f"£{value:,.0f}" if value >= 100 else f"£{value:,.2f}"
+    if unit == "percent":
+        return f"{value:g}%"
+    if unit == "ratio":
+        return f"{value:.3g}"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+    return text if unit == "count" else f"{text} {unit}"
+
+
+def print_figure_series(rows: list[dict]) -> None:
+    """Each metric as a readable series: date, value, role, citation."""
+    if not rows:
+        console.print("no figures match")
+        return
+    metric = None
+    for r in rows:
+        if r["metric"] != metric:
+            metric = r["metric"]
+            console.print(f"\n[bold]{metric}[/bold]")
+        value = _number(r["value"], r["unit"]) + (f" per {r['per']}" if r["per"] else "")
+        notes = ", ".join(x for x in (r["role"] if r["role"] != "observed" else "", r["qualifier"] or "") if x)
+        console.print(
+            f"  {str(r['date'] or '?'):<10}  {value:>14}  {notes:<20} {r['document'].rsplit('/', 1)[-1]} p.{r['page']}",
+            highlight=False, soft_wrap=True,
+        )
+        console.print(f"  {'':<10}  [dim]{r['measure'] or ''}: \"{r['text']}\"[/dim]", highlight=False, soft_wrap=True)

@@ -13,6 +13,7 @@ from typing import Any, Callable
 from corpus.document import Document
 from extractors.segment import SEGMENTER_VERSION, Segmentation, segment
 from extractors.sentences import load_splitter
+from extractors.figures import extract_figures, stage_version as figures_version
 from extractors.understand import UNDERSTANDING_VERSION, understand
 from pipeline.settings import Settings
 from warehouse import rows
@@ -34,9 +35,16 @@ def _understand(doc: Document, done: dict[str, Any], settings: Settings):
     return understand(doc, done["segment"])
 
 
+def _figures(doc: Document, done: dict[str, Any], settings: Settings):
+    meta = done["understand"].meta
+    day = meta.meeting_date or meta.letter_date or meta.end_date  # resolves "as of today's date"
+    return extract_figures(doc, done["segment"], doc_date=day.isoformat() if day else None, model=settings.spacy_model)
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("segment", SEGMENTER_VERSION, _segment, rows.segmentation_rows),
     Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows),
+    Stage("figures", figures_version(), _figures, rows.figure_rows),
 )
 
 

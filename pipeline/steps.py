@@ -91,13 +91,21 @@ def read_step(item: DiscoveredFile, doc_id: str | None = None) -> Document:
     return replace(doc, source_meta=item.meta) if item.meta is not None else doc
 
 
-def stored_results(con: duckdb.DuckDBPyConnection, doc_id: str, todo: tuple[str, ...]) -> dict[str, Any]:
-    """Results of the stages that are up to date and that later stages need:
-    the segmentation is read back from the warehouse."""
+def stored_results(
+    con: duckdb.DuckDBPyConnection, doc: Document, todo: tuple[str, ...], settings: Settings
+) -> dict[str, Any]:
+    """Results of the up-to-date stages that the stale ones build on: the
+    segmentation is read back from the warehouse; later up-to-date stages are
+    re-run in memory (not written: their stored rows are current)."""
     done: dict[str, Any] = {}
-    if "segment" not in todo:
-        sections, passages = loader.stored_segmentation(con, doc_id)
-        done["segment"] = Segmentation(sections, passages)
+    for stage in STAGES:
+        if stage.name in todo:
+            break
+        if stage.name == "segment":
+            sections, passages = loader.stored_segmentation(con, doc.id)
+            done["segment"] = Segmentation(sections, passages)
+        else:
+            done[stage.name] = stage.run(doc, done, settings)
     return done
 
 

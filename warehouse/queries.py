@@ -51,3 +51,23 @@ def list_documents(
     cur = con.execute(sql, params + [limit])
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def figure_series(
+    con: duckdb.DuckDBPyConnection, local_authority: str, metric: str | None = None, limit: int = 200
+) -> list[dict]:
+    """An authority's figures from figure_series, by metric and date (figures
+    with no metric are left out unless a metric is asked for)."""
+    where, params = ["local_authority ILIKE ?"], [local_authority]
+    if metric:
+        where.append("metric = ?")
+        params.append(metric)
+    else:
+        where.append("metric IS NOT NULL")
+    sql = (
+        "SELECT metric, date, value, unit, per, role, qualifier, measure, text, document, page FROM figure_series WHERE "
+        + " AND ".join(where) + " ORDER BY metric, date NULLS LAST, document, figure_no LIMIT ?"
+    )
+    cur = con.execute(sql, params + [limit])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from extractors.figure_records import Figure
 from extractors.meta_records import Understanding
 from extractors.records import Passage, Section
 
@@ -16,6 +17,7 @@ STAGE_TABLES: dict[str, tuple[str, ...]] = {
     "understand": (
         "document_meta", "meta_evidence", "visits", "visit_areas", "people", "judgements", "extraction_warnings",
     ),
+    "figures": ("figures",),
 }
 
 OFSTED_VISIT_KINDS = ("ilacs", "sif", "focused_visit", "monitoring_visit", "jtai", "lac_inspection", "lscb_review")
@@ -75,3 +77,17 @@ def understanding_rows(u: Understanding) -> dict[str, list[dict]]:
     ]
     rows["extraction_warnings"] = [asdict(w) for w in u.warnings]
     return rows
+
+
+def figure_rows(figures: tuple[Figure, ...]) -> dict[str, list[dict]]:
+    return {
+        "figures": [
+            {
+                "doc_id": f.doc_id, "figure_no": f.index, "value": f.value, "unit": f.unit, "per": f.per,
+                "text": f.text, "measure": f.measure, "metric": f.metric, "qualifier": f.qualifier, "role": f.role,
+                "as_of": f.as_of, "as_of_text": f.as_of_text, "previous_no": f.previous, "direction": f.direction,
+                "passage_no": f.passage, "page": f.page, "char_start": f.start, "char_end": f.end, "version": f.version,
+            }
+            for f in figures
+        ]
+    }
