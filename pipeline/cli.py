@@ -59,6 +59,15 @@ def friendly_errors(func):
     return wrapper
 
 
+def _emit_rows(rows: list[dict], as_json: bool, printer) -> None:
+    """Rows as JSON lines, or through the command's printer."""
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, default=str, ensure_ascii=False))
+    else:
+        printer(rows)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ofsted-mine")
 def main() -> None:
@@ -151,11 +160,7 @@ def documents(db_path, local_authority, kind, limit, as_json):
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
     rows = list_documents(connect_for_queries(settings.db_path), local_authority, kind, limit)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
-    else:
-        print_documents(rows)
+    _emit_rows(rows, as_json, print_documents)
 
 
 @main.command()
@@ -180,11 +185,7 @@ def figures(db_path, local_authority, metric, limit, as_json):
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
     rows = figure_series(connect_for_queries(settings.db_path), local_authority, metric, limit)
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
-    else:
-        print_figure_series(rows)
+    _emit_rows(rows, as_json, print_figure_series)
 
 
 @main.command()
@@ -211,11 +212,7 @@ def passages(db_path, contains, section, local_authority, limit, as_json):
         connect_for_queries(settings.db_path), contains=contains, section=section,
         local_authority=local_authority, limit=limit,
     )
-    if as_json:
-        for row in rows:
-            click.echo(json.dumps(row, default=str, ensure_ascii=False))
-    else:
-        print_passages(rows)
+    _emit_rows(rows, as_json, print_passages)
 
 
 @main.command()
