@@ -74,3 +74,19 @@ def make_doc(pages: list[list], media_type: str = "pdf") -> Document:
         page_records.append(Page(number, start, offset))
     return Document("0" * 64, f"hand-made.{media_type}", media_type, "".join(parts),
                     tuple(page_records), tuple(blocks))
+
+
+@pytest.fixture(scope="session")
+def segmented(read_doc, splitter):
+    """``segmented("monitoring_visits/...md")`` -> (Document, Segmentation), cached."""
+    from extractors.segment import segment
+
+    cache = {}
+
+    def get(rel: str):
+        if rel not in cache:
+            doc = read_doc(rel)
+            cache[rel] = (doc, segment(doc, splitter))
+        return cache[rel]
+
+    return get

@@ -13,19 +13,6 @@ from tests.extractors.conftest import make_doc
 D = date
 
 
-@pytest.fixture(scope="module")
-def segmented(read_doc, splitter):
-    cache = {}
-
-    def get(rel: str):
-        if rel not in cache:
-            doc = read_doc(rel)
-            cache[rel] = (doc, segment(doc, splitter))
-        return cache[rel]
-
-    return get
-
-
 # ------------------------------------------------------------------ phrase shapes
 
 SHAPES = [

@@ -14,19 +14,6 @@ from extractors.visits import (
 from tests.extractors.conftest import make_doc
 
 
-@pytest.fixture(scope="module")
-def segmented(read_doc, splitter):
-    cache = {}
-
-    def get(rel: str):
-        if rel not in cache:
-            doc = read_doc(rel)
-            cache[rel] = (doc, segment(doc, splitter))
-        return cache[rel]
-
-    return get
-
-
 MONITORING = "monitoring_visits/middlesbrough_2022-08-17_monitoring-visit.md"
 
 
