@@ -74,17 +74,21 @@ def main() -> None:
     """Mine Ofsted children's services reports and council papers.
 
     Reads PDFs, HTML minutes pages, text and Markdown; finds their sections,
-    sentences and list items; and loads everything into one DuckDB warehouse,
-    where every passage says which document, page and character span it came
-    from.
+    sentences and list items, what each document is (kind, local authority,
+    dates, inspectors, visit number, judgement grades) and every figure with
+    what it measures; and loads everything into one DuckDB warehouse, where
+    every passage and value says which document, page and character span it
+    came from.
 
     \b
     Typical use:
-      ofsted-mine ingest ../shared/corpus          # build the warehouse
-      ofsted-mine db status                        # what is in it
-      ofsted-mine documents --la Middlesbrough     # one authority's documents
-      ofsted-mine inspect letter.pdf               # look at one document
-      ofsted-mine bench ../shared/corpus/ilacs     # speed against pdfplumber
+      ofsted-mine ingest ../shared/corpus                    # build the warehouse
+      ofsted-mine db status                                  # what is in it
+      ofsted-mine documents --la Middlesbrough               # one authority's documents
+      ofsted-mine figures --la Middlesbrough                 # its figures over time
+      ofsted-mine inspect letter.pdf                         # look at one document
+      ofsted-mine evaluate judgements                        # accuracy against published grades
+      ofsted-mine bench ../shared/corpus/ilacs               # speed against pdfplumber
     """
 
 
