@@ -23,6 +23,9 @@ KINDS = (
     "other",
 )
 
+# the kinds that are Ofsted inspections or visits (the rest are council papers or other)
+OFSTED_KINDS = ("ilacs", "sif", "focused_visit", "monitoring_visit", "jtai", "lac_inspection", "lscb_review")
+
 GRADES = ("outstanding", "good", "requires_improvement", "inadequate")
 
 

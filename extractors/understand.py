@@ -12,7 +12,7 @@ from extractors.authority import AUTHORITY_VERSION, find_authority
 from extractors.dates import DATES_VERSION, find_dates
 from extractors.judgements import JUDGEMENTS_VERSION, extract_judgements
 from extractors.kind import KIND_VERSION, classify_kind
-from extractors.meta_records import DocumentMeta, Understanding, Warning
+from extractors.meta_records import OFSTED_KINDS, DocumentMeta, Understanding, Warning
 from extractors.people import PEOPLE_VERSION, find_people
 from extractors.segment import Segmentation
 from extractors.visits import VISITS_VERSION, find_areas_covered, find_visit_facts
@@ -22,7 +22,6 @@ UNDERSTANDING_VERSION = "+".join(
     ("understand-1", KIND_VERSION, AUTHORITY_VERSION, DATES_VERSION, PEOPLE_VERSION, VISITS_VERSION, JUDGEMENTS_VERSION)
 )
 
-OFSTED_KINDS = ("ilacs", "sif", "focused_visit", "monitoring_visit", "jtai", "lac_inspection", "lscb_review")
 
 
 def understand(doc: Document, seg: Segmentation) -> Understanding:

@@ -9,7 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from extractors.figure_records import Figure
-from extractors.meta_records import Understanding
+from extractors.meta_records import OFSTED_KINDS, Understanding
 from extractors.records import Passage, Section
 
 STAGE_TABLES: dict[str, tuple[str, ...]] = {
@@ -20,7 +20,6 @@ STAGE_TABLES: dict[str, tuple[str, ...]] = {
     "figures": ("figures",),
 }
 
-OFSTED_VISIT_KINDS = ("ilacs", "sif", "focused_visit", "monitoring_visit", "jtai", "lac_inspection", "lscb_review")
 
 
 def section_row(s: Section) -> dict[str, Any]:
@@ -54,7 +53,7 @@ def understanding_rows(u: Understanding) -> dict[str, list[dict]]:
         {"doc_id": m.doc_id, "field": e.field, "text": e.text, "page": e.page, "char_start": e.start, "char_end": e.end}
         for e in m.evidence
     ]
-    if m.kind in OFSTED_VISIT_KINDS:
+    if m.kind in OFSTED_KINDS:
         rows["visits"].append({
             "doc_id": m.doc_id, "kind": m.kind, "la_code": m.la_code, "start_date": m.start_date,
             "end_date": m.end_date, "visit_number": m.visit_number, "previous_judgement": m.previous_judgement,
