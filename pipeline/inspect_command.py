@@ -14,15 +14,13 @@ from rich.table import Table
 from corpus.document import Document
 from corpus.readers import read_path
 from pipeline.settings import Settings
-from pipeline.stages import STAGES
+from pipeline.steps import run_stages
 
 
 def extract_records(doc: Document, settings: Settings) -> dict[str, list]:
     """Every record the extractors find in ``doc``, by record type: each
     stage's result, flattened (a new stage adds its own record lists)."""
-    done: dict = {}
-    for stage in STAGES:
-        done[stage.name] = stage.run(doc, done, settings)
+    done = run_stages(doc, settings)
     seg, understanding = done["segment"], done["understand"]
     return {
         "document_meta": [understanding.meta],

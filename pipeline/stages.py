@@ -16,7 +16,7 @@ from extractors.sentences import load_splitter
 from extractors.figures import extract_figures, stage_version as figures_version
 from extractors.understand import UNDERSTANDING_VERSION, understand
 from pipeline.settings import Settings
-from warehouse import rows
+from warehouse import loader, rows
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,16 @@ class Stage:
     version: str
     run: Callable[[Document, dict[str, Any], Settings], Any]
     rows: Callable[[Any], dict[str, list[dict]]]
+    # reads the stored result back (connection, doc_id); None: re-run it in memory instead
+    stored: Callable[[Any, str], Any] | None = None
 
 
 def _segment(doc: Document, done: dict[str, Any], settings: Settings) -> Segmentation:
     return segment(doc, load_splitter(settings.spacy_model, settings.sentence_mode))
+
+
+def _stored_segmentation(con, doc_id: str) -> Segmentation:
+    return Segmentation(*loader.stored_segmentation(con, doc_id))
 
 
 def _understand(doc: Document, done: dict[str, Any], settings: Settings):
@@ -42,7 +48,7 @@ def _figures(doc: Document, done: dict[str, Any], settings: Settings):
 
 
 STAGES: tuple[Stage, ...] = (
-    Stage("segment", SEGMENTER_VERSION, _segment, rows.segmentation_rows),
+    Stage("segment", SEGMENTER_VERSION, _segment, rows.segmentation_rows, _stored_segmentation),
     Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows),
     Stage("figures", figures_version(), _figures, rows.figure_rows),
 )

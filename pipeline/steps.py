@@ -16,7 +16,6 @@ from corpus.document import Document
 from corpus.errors import ReadError
 from corpus.hashing import sha256_file
 from corpus.readers import read_bytes
-from extractors.segment import Segmentation
 from pipeline.settings import Settings
 from pipeline.stages import STAGES, stale_stages
 from warehouse import loader
@@ -94,18 +93,24 @@ def read_step(item: DiscoveredFile, doc_id: str | None = None) -> Document:
 def stored_results(
     con: duckdb.DuckDBPyConnection, doc: Document, todo: tuple[str, ...], settings: Settings
 ) -> dict[str, Any]:
-    """Results of the up-to-date stages that the stale ones build on: the
-    segmentation is read back from the warehouse; later up-to-date stages are
+    """Results of the up-to-date stages that the stale ones build on: read
+    back from the warehouse where the stage can be (the segmentation), else
     re-run in memory (not written: their stored rows are current)."""
     done: dict[str, Any] = {}
     for stage in STAGES:
         if stage.name in todo:
             break
-        if stage.name == "segment":
-            sections, passages = loader.stored_segmentation(con, doc.id)
-            done["segment"] = Segmentation(sections, passages)
-        else:
-            done[stage.name] = stage.run(doc, done, settings)
+        done[stage.name] = stage.stored(con, doc.id) if stage.stored else stage.run(doc, done, settings)
+    return done
+
+
+def run_stages(doc: Document, settings: Settings, until: str | None = None) -> dict[str, Any]:
+    """Run every stage (up to and including ``until``) on a document in memory."""
+    done: dict[str, Any] = {}
+    for stage in STAGES:
+        done[stage.name] = stage.run(doc, done, settings)
+        if stage.name == until:
+            break
     return done
 
 

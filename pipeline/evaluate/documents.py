@@ -12,7 +12,6 @@ from corpus.discover import DiscoveredFile, discover
 from corpus.document import Document
 from pipeline import steps
 from pipeline.settings import Settings
-from pipeline.stages import STAGES
 
 
 def process(
@@ -26,8 +25,6 @@ def process(
     of the corpus that ``select`` accepts. Unreadable files are skipped (ingest
     records them; evaluation needs documents)."""
     files = [f for f in discover([Path(corpus_dir)]).files if select is None or select(f)]
-    names = [s.name for s in STAGES]
-    wanted = names[: names.index(until) + 1]
     with Progress(console=Console(stderr=True), transient=True, disable=not show_progress) as bar:
         job = bar.add_task("reading", total=len(files))
         for item in files:
@@ -36,8 +33,6 @@ def process(
             except Exception:
                 bar.advance(job)
                 continue
-            done: dict = {}
-            for name in wanted:
-                done[name] = steps.run_stage(name, doc, done, settings)
+            done = steps.run_stages(doc, settings, until)
             bar.advance(job)
             yield item, doc, done
