@@ -27,9 +27,7 @@ def find_passages(
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY document, passage_no LIMIT ?"
     )
-    cur = con.execute(sql, params + [limit])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return _dicts(con.execute(sql, params + [limit]))
 
 
 def list_documents(
@@ -48,9 +46,7 @@ def list_documents(
         "FROM document_summary" + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY local_authority, date, document LIMIT ?"
     )
-    cur = con.execute(sql, params + [limit])
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return _dicts(con.execute(sql, params + [limit]))
 
 
 def figure_series(
@@ -68,6 +64,10 @@ def figure_series(
         "SELECT metric, date, value, unit, per, role, qualifier, measure, text, document, page FROM figure_series WHERE "
         + " AND ".join(where) + " ORDER BY metric, date NULLS LAST, document, figure_no LIMIT ?"
     )
-    cur = con.execute(sql, params + [limit])
+    return _dicts(con.execute(sql, params + [limit]))
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
+    """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cur.description]
     return [dict(zip(names, row)) for row in cur.fetchall()]
