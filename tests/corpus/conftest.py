@@ -1,22 +1,20 @@
 """Fixtures for the corpus tests: the shared real corpus, the samples, the bad inputs."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import ENV_CORPUS, corpus_path
 from tests.corpus.badfiles import write_bad_inputs
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = REPO_ROOT / "corpus" / "samples"
-ENV_CORPUS = "OFSTED_CORPUS"
 
 
 def shared_corpus_path() -> Path:
-    """``$OFSTED_CORPUS``, else ``<repo>/../shared/corpus``."""
-    env = os.environ.get(ENV_CORPUS)
-    return Path(env) if env else REPO_ROOT.parent / "shared" / "corpus"
+    """``$OFSTED_CORPUS``, else ``<repo>/../shared/corpus`` (see tests/conftest.py)."""
+    return corpus_path()
 
 
 @pytest.fixture(scope="session")
