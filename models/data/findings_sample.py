@@ -148,10 +148,10 @@ def load(rel: str):
     return _SEG_CACHE[rel]
 
 
-def draw_documents(rng: random.Random) -> list[str]:
+def draw_documents(rng: random.Random, used_las: set[str] | None = None) -> list[str]:
     """Round robin over years, a random unused authority each time, per kind."""
     pools = eligible(manifest())
-    used_las: set[str] = set()
+    used_las = set(used_las or ())
     chosen: list[str] = []
     for kind in ("ilacs", "focused_visits"):
         by_year: dict[str, list[dict]] = defaultdict(list)
@@ -276,15 +276,23 @@ def draw_topup(rel: str, first: list[dict], rng: random.Random) -> list[dict]:
     return picked
 
 
-def draw() -> tuple[list[str], list[dict]]:
-    rng = random.Random(SEED)
-    docs = draw_documents(rng)
+def draw(batch: int = 1) -> tuple[list[str], list[dict]]:
+    """Batch 1 is findings_labels.jsonl. Batch 2 (findings_labels_2.jsonl) is
+    drawn the same way with its own seed from authorities batch 1 did not use."""
+    seed = SEED if batch == 1 else f"{SEED}-{batch}"
+    used: set[str] = set()
+    if batch > 1:
+        by_path = {r["path"]: r["local_authority"] for r in manifest()}
+        for earlier in range(1, batch):
+            used |= {by_path[d] for d in draw(earlier)[0]}
+    rng = random.Random(seed)
+    docs = draw_documents(rng, used)
     cands: list[dict] = []
     for rel in docs:
-        cands += draw_passages(rel, random.Random(f"{SEED}:{rel}"))
+        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
     for rel in docs:  # the second draw comes after the first, so the first is unchanged
         first = [c for c in cands if c["doc"] == rel]
-        cands += draw_topup(rel, first, random.Random(f"{SEED}:topup:{rel}"))
+        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
     for i, c in enumerate(cands):
         c["id"] = i
     return docs, cands
@@ -337,10 +345,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--docs", action="store_true", help="only list the documents drawn")
     ap.add_argument("--jsonl", action="store_true", help="print candidates as JSON lines")
+    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 (findings_labels.jsonl) or 2 (findings_labels_2.jsonl)")
     args = ap.parse_args(argv)
     if args.check:
         return check(args.labels)
-    docs, cands = draw()
+    docs, cands = draw(args.batch)
     if args.docs:
         for d in docs:
             print(d)
