@@ -20,7 +20,7 @@ demo: install
 	rm -f $(DEMO_DB)
 	$(BIN)/ofsted-mine ingest corpus/samples --db $(DEMO_DB)
 	$(BIN)/ofsted-mine documents --db $(DEMO_DB)
-	$(BIN)/ofsted-mine passages --db $(DEMO_DB) --section "what needs to improve" --limit 8
+	$(BIN)/ofsted-mine findings --db $(DEMO_DB) --la Rutland --limit 20
 
 test: install
 	$(BIN)/python -m pytest -q

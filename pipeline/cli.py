@@ -75,8 +75,9 @@ def main() -> None:
 
     Reads PDFs, HTML minutes pages, text and Markdown; finds their sections,
     sentences and list items, what each document is (kind, local authority,
-    dates, inspectors, visit number, judgement grades) and every figure with
-    what it measures; and loads everything into one DuckDB warehouse, where
+    dates, inspectors, visit number, judgement grades), every figure with
+    what it measures, and every finding (strength, area for improvement,
+    formal recommendation; calibrated probabilities); and loads everything into one DuckDB warehouse, where
     every passage and value says which document, page and character span it
     came from.
 
@@ -86,8 +87,11 @@ def main() -> None:
       ofsted-mine db status                                  # what is in it
       ofsted-mine documents --la Middlesbrough               # one authority's documents
       ofsted-mine figures --la Middlesbrough                 # its figures over time
+      ofsted-mine findings --la Middlesbrough --label improvement  # what inspectors found
       ofsted-mine inspect letter.pdf                         # look at one document
       ofsted-mine evaluate judgements                        # accuracy against published grades
+      ofsted-mine evaluate findings --gold ../shared/gold/findings_dev.jsonl
+      ofsted-mine train findings                             # retrain the findings classifier
       ofsted-mine bench ../shared/corpus/ilacs               # speed against pdfplumber
     """
 
@@ -99,8 +103,11 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any file fails (default: 0, failures are recorded).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print the summary only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--skip-stage", "skip_stages", multiple=True, type=click.Choice(["figures", "findings"]),
+              help="Leave this extraction stage out of the run (repeatable; default: $OFSTED_MINE_SKIP_STAGES). "
+                   "A later run without it does that stage alone, from the stored text.")
 @friendly_errors
-def ingest(paths, db_path, spacy_model, sentence_mode, strict, quiet, as_json):
+def ingest(paths, db_path, spacy_model, sentence_mode, strict, quiet, as_json, skip_stages):
     """Load documents from PATHS (files or folders) into the warehouse.
 
     A folder with a MANIFEST.csv is read as the manifest lists (its kind, local
@@ -112,8 +119,14 @@ def ingest(paths, db_path, spacy_model, sentence_mode, strict, quiet, as_json):
     from pipeline.ingest_command import run_ingest
 
     settings = Settings.from_env().with_overrides(
-        db_path=db_path, spacy_model=spacy_model, sentence_mode=sentence_mode
+        db_path=db_path, spacy_model=spacy_model, sentence_mode=sentence_mode, skip_stages=tuple(skip_stages) or None
     )
+    from pipeline.stages import active_stages
+
+    try:
+        active_stages(settings.skip_stages)
+    except ValueError as exc:
+        raise CliError(str(exc)) from exc
     summary = run_ingest([str(p) for p in paths], settings, quiet=quiet or as_json, as_json=as_json)
     if strict and summary.counts["failed"]:
         sys.exit(1)
@@ -190,6 +203,42 @@ def figures(db_path, local_authority, metric, limit, as_json):
     settings = Settings.from_env().with_overrides(db_path=db_path)
     rows = figure_series(connect_for_queries(settings.db_path), local_authority, metric, limit)
     _emit_rows(rows, as_json, print_figure_series)
+
+
+@main.command()
+@db_option
+@click.option("--la", "local_authority", required=True, help="The local authority (as extracted, or the manifest's name).")
+@click.option("--label", type=click.Choice(["strength", "improvement", "neutral"]), default=None,
+              help="Only this label (default: strengths and improvements; neutral only when asked).")
+@click.option("--kind", type=click.Choice(["finding", "recommendation", "reported"]), default=None,
+              help="Only findings of this kind: finding, recommendation (What needs to improve items) or reported (minutes).")
+@click.option("--area", default=None, help="Only this judgement area (help_and_protection, children_in_care, care_leavers, impact_of_leaders, ...).")
+@click.option("--min-probability", type=float, default=0.0, show_default=True, help="Only findings at least this probable.")
+@click.option("--limit", type=int, default=200, show_default=True, help="Show at most this many findings.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+@friendly_errors
+def findings(db_path, local_authority, label, kind, area, min_probability, limit, as_json):
+    """Print an authority's findings from the warehouse, document by document
+    in date order: the label (strength, improvement; recommendations with
+    their number in the list), the calibrated probability, the judgement
+    area, who made a finding reported in minutes, the text and its page.
+
+    \b
+    Examples:
+      ofsted-mine findings --la Middlesbrough
+      ofsted-mine findings --la Middlesbrough --label improvement
+      ofsted-mine findings --la Middlesbrough --kind recommendation
+    """
+    from pipeline.report import print_findings
+    from warehouse.db import connect_for_queries
+    from warehouse.queries import cited_findings
+
+    settings = Settings.from_env().with_overrides(db_path=db_path)
+    con = connect_for_queries(settings.db_path)
+    rows = cited_findings(con, local_authority, label, kind, area, min_probability, limit)
+    if label is None:
+        rows = [r for r in rows if r["label"] != "neutral"]
+    _emit_rows(rows, as_json, print_findings)
 
 
 @main.command()
@@ -347,6 +396,82 @@ def evaluate_figures_command(gold_path, corpus_dir, precision_path, as_json):
     settings = Settings.from_env()
     kwargs = {"precision_path": precision_path} if precision_path else {}
     _emit(evaluate_figures(gold_path, _corpus(settings, corpus_dir), **kwargs), as_json, print_agreement)
+
+
+@evaluate.command("findings")
+@click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), required=True,
+              help="Annotation file in the findings format of ../shared/gold/README.md (e.g. ../shared/gold/findings_dev.jsonl).")
+@corpus_option
+@click.option("--no-held-out", is_flag=True, help="Score only the gold file, not the model's held-out split as well.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly_errors
+def evaluate_findings_command(gold_path, corpus_dir, no_held_out, as_json):
+    """Score the findings stage: each gold quote is found in its document and
+    the label the stage gave that passage is compared (mixed counts as right
+    for strength or improvement). Prints accuracy, per-class precision and
+    recall, macro-F1, the confusion matrix and every miss and error; then the
+    same on the model's held-out split (documents never trained on)."""
+    from pipeline.evaluate.findings import evaluate_findings, print_findings_report
+
+    settings = Settings.from_env()
+    result = evaluate_findings(gold_path, _corpus(settings, corpus_dir), settings, held_out=not no_held_out,
+                               show_progress=not as_json)
+    _emit(result, as_json, print_findings_report)
+
+
+@evaluate.command("recommendations")
+@corpus_option
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@friendly_errors
+def evaluate_recommendations_command(corpus_dir, as_json):
+    """Check that every item of every "What needs to improve" list is
+    captured: for each ILACS report and focused-visit letter of the corpus,
+    the recommendations found against the list markers counted in the raw
+    text under the same headings; older reports (SIF) reported apart."""
+    from pipeline.evaluate.findings import evaluate_recommendations
+
+    settings = Settings.from_env()
+    result = evaluate_recommendations(_corpus(settings, corpus_dir), show_progress=not as_json)
+
+    def show(r: dict) -> None:
+        for group, g in r.items():
+            click.echo(f"{group}: {g['documents']} documents, {g['with_list']} with a list; recommendations found "
+                       f"{g['found']}, list items printed {g['printed']}; documents where they agree "
+                       f"{g['documents_equal']}/{g['documents']}")
+            for m in g["mismatches"]:
+                click.echo(f"  {m['doc']}: found {m['found']}, printed {m['printed']}")
+
+    _emit(result, as_json, show)
+
+
+@main.group()
+def train() -> None:
+    """Train the project's models (seeded, reproducible; artefacts under models/)."""
+
+
+@train.command("findings")
+@corpus_option
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write findings.joblib, metrics.json and MODEL_CARD.md (default: models/findings in the project).")
+@click.option("--seed", type=int, default=None, help="Random seed (default: the one in models/findings_training.py).")
+@friendly_errors
+def train_findings_command(corpus_dir, out_dir, seed):
+    """Train the findings classifier on the hand-labelled sentences
+    (models/data/findings_labels*.jsonl) plus weak labels from recommendation
+    lists: split by document, C chosen by grouped cross-validation, sigmoid
+    calibration; prints the held-out scores and writes the artefact, the
+    metrics and the model card. Takes about a minute and a half on 2 cores."""
+    from models.findings_training import SEED, train as train_model
+    from pipeline.settings import PROJECT_ROOT
+
+    settings = Settings.from_env()
+    out = out_dir or PROJECT_ROOT / "models" / "findings"
+    card = train_model(_corpus(settings, corpus_dir), out, SEED if seed is None else seed,
+                       progress=lambda m: click.echo(m, err=True))
+    h = card["held_out"]
+    click.echo(f"{card['version']}: held out {h['n']} sentences from {h['documents']} documents: "
+               f"accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.3f}, calibration error {h['calibration_error']:.3f}")
+    click.echo(f"wrote {out / 'findings.joblib'}, {out / 'metrics.json'}, {out / 'MODEL_CARD.md'}")
 
 
 def prepare_prefect(settings: Settings) -> None:

@@ -46,8 +46,8 @@ def discover_task(paths: list[str]) -> Discovery:
 
 
 @task(name="plan", **_TASK)
-def plan_task(files, con: DuckDBPyConnection) -> list[steps.PlannedFile]:
-    return steps.plan(files, con)
+def plan_task(files, con: DuckDBPyConnection, skip: tuple[str, ...] = ()) -> list[steps.PlannedFile]:
+    return steps.plan(files, con, skip)
 
 
 @task(name="read", **_TASK)
@@ -122,7 +122,7 @@ def _ingest(con: DuckDBPyConnection, paths: list[str], settings: Settings) -> In
 
     loader.refresh_authorities(con, _authority_rows())
     found = discover_task(paths)
-    planned = plan_task(found.files, con)
+    planned = plan_task(found.files, con, settings.skip_stages)
     outcomes: list[steps.Outcome] = []
     for item in found.problems:
         loader.record_error(con, run_id, item.source, None, "discover", item.code, item.reason)

@@ -103,3 +103,23 @@ def print_figure_series(rows: list[dict]) -> None:
             highlight=False, soft_wrap=True,
         )
         console.print(f"  {'':<10}  [dim]{r['measure'] or ''}: \"{r['text']}\"[/dim]", highlight=False, soft_wrap=True)
+
+
+def print_findings(rows: list[dict]) -> None:
+    """Findings grouped by document: label, probability, text, page."""
+    if not rows:
+        console.print("no findings match")
+        return
+    document = None
+    colour = {"strength": "green", "improvement": "red", "neutral": "dim"}
+    for r in rows:
+        if r["document"] != document:
+            document = r["document"]
+            console.print(f"\n[bold]{r['date'] or '?'}  {r['document_kind']}  {document}[/bold]", highlight=False)
+        tag = "recommendation " + str(r["item_no"]) if r["kind"] == "recommendation" else r["label"]
+        who = f" ({r['made_by']})" if r["made_by"] and r["made_by"] != "inspectors" else ""
+        area = f" [{r['area']}]" if r["area"] else ""
+        console.print(
+            f"  [{colour.get(r['label'], '')}]{tag:<17}[/] {r['probability']:.2f}{area}{who} p.{r['page']}: {r['text']}",
+            highlight=False, soft_wrap=True,
+        )

@@ -16,6 +16,7 @@ ENV_SPACY_MODEL = "OFSTED_MINE_SPACY_MODEL"
 ENV_SENTENCE_MODE = "OFSTED_MINE_SENTENCE_MODE"
 ENV_CORPUS = "OFSTED_CORPUS"
 ENV_PREFECT_HOME = "PREFECT_HOME"
+ENV_SKIP_STAGES = "OFSTED_MINE_SKIP_STAGES"
 
 
 def _project_dir() -> Path:
@@ -30,6 +31,7 @@ class Settings:
     sentence_mode: str = "fast"  # fast: rule-based sentencizer; senter: the model's statistical senter
     corpus_dir: Path | None = None
     prefect_home: Path | None = None
+    skip_stages: tuple[str, ...] = ()  # extraction stages not to run (e.g. findings); a later run does them
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -43,6 +45,7 @@ class Settings:
             sentence_mode=env.get(ENV_SENTENCE_MODE) or cls.sentence_mode,
             corpus_dir=Path(corpus) if corpus else (default_corpus if default_corpus.exists() else None),
             prefect_home=Path(env.get(ENV_PREFECT_HOME) or root / ".prefect"),
+            skip_stages=tuple(x.strip() for x in (env.get(ENV_SKIP_STAGES) or "").split(",") if x.strip()),
         )
 
     def with_overrides(self, **changes) -> "Settings":

@@ -15,6 +15,7 @@ from extractors.segment import SEGMENTER_VERSION, Segmentation, segment
 from extractors.sentences import load_splitter
 from extractors.figures import extract_figures, stage_version as figures_version
 from extractors.understand import UNDERSTANDING_VERSION, understand
+from extractors import findings as findings_stage
 from pipeline.settings import Settings
 from warehouse import loader, rows
 
@@ -47,10 +48,21 @@ def _figures(doc: Document, done: dict[str, Any], settings: Settings):
     return extract_figures(doc, done["segment"], doc_date=day.isoformat() if day else None, model=settings.spacy_model)
 
 
+def _findings(doc: Document, done: dict[str, Any], settings: Settings):
+    u = done["understand"]
+    focus = [a.text for a in u.areas_covered]
+    return findings_stage.extract_findings(doc, done["segment"], u.meta.kind, findings_stage.load_model(), focus)
+
+
+def _finding_rows(result) -> dict[str, list[dict]]:
+    return rows.finding_rows(result, findings_stage.stage_version())
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("segment", SEGMENTER_VERSION, _segment, rows.segmentation_rows, _stored_segmentation),
     Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows),
     Stage("figures", figures_version(), _figures, rows.figure_rows),
+    Stage("findings", findings_stage.stage_version(), _findings, _finding_rows),
 )
 
 
@@ -58,11 +70,26 @@ def versions() -> dict[str, str]:
     return {s.name: s.version for s in STAGES}
 
 
-def stale_stages(stored: dict[str, str]) -> list[str]:
+NEEDED = ("segment", "understand")  # later stages build on these; they cannot be skipped
+
+
+def active_stages(skip: tuple[str, ...] = ()) -> tuple[Stage, ...]:
+    """The stages a run does: all but those in ``skip`` (only stages no other
+    stage builds on may be skipped: figures, findings)."""
+    unknown = set(skip) - {s.name for s in STAGES}
+    if unknown:
+        raise ValueError(f"no such stage: {', '.join(sorted(unknown))} (stages: {', '.join(s.name for s in STAGES)})")
+    needed = set(skip) & set(NEEDED)
+    if needed:
+        raise ValueError(f"stage {', '.join(sorted(needed))} cannot be skipped: later stages build on it")
+    return tuple(s for s in STAGES if s.name not in skip)
+
+
+def stale_stages(stored: dict[str, str], skip: tuple[str, ...] = ()) -> list[str]:
     """Stages to re-run for a document whose stored stage versions are
     ``stored``: the first out-of-date stage and every stage after it (later
-    stages build on earlier ones)."""
+    stages build on earlier ones), leaving out skipped stages."""
     for i, stage in enumerate(STAGES):
-        if stored.get(stage.name) != stage.version:
-            return [s.name for s in STAGES[i:]]
+        if stage.name not in skip and stored.get(stage.name) != stage.version:
+            return [s.name for s in STAGES[i:] if s.name not in skip]
     return []

@@ -17,7 +17,7 @@ from corpus.errors import ReadError
 from corpus.hashing import sha256_file
 from corpus.readers import read_bytes
 from pipeline.settings import Settings
-from pipeline.stages import STAGES, stale_stages
+from pipeline.stages import STAGES, active_stages, stale_stages
 from warehouse import loader
 
 
@@ -53,8 +53,9 @@ class Outcome:
     timings: dict[str, float] = field(default_factory=dict)
 
 
-def plan(files: list[DiscoveredFile], con: duckdb.DuckDBPyConnection) -> list[PlannedFile]:
-    """Hash every file and decide, against the warehouse, what to do with it."""
+def plan(files: list[DiscoveredFile], con: duckdb.DuckDBPyConnection, skip: tuple[str, ...] = ()) -> list[PlannedFile]:
+    """Hash every file and decide, against the warehouse, what to do with it
+    (stages in ``skip`` are left for a later run)."""
     hashed: list[tuple[DiscoveredFile, str | None, ReadError | None]] = []
     for item in files:
         try:
@@ -62,7 +63,7 @@ def plan(files: list[DiscoveredFile], con: duckdb.DuckDBPyConnection) -> list[Pl
         except OSError as exc:
             hashed.append((item, None, ReadError("E010_UNREADABLE", str(exc))))
     known = loader.stage_versions(con, [h for _, h, _ in hashed if h])
-    all_stages = tuple(s.name for s in STAGES)
+    all_stages = tuple(s.name for s in active_stages(skip))
     seen: set[str] = set()
     planned = []
     for item, doc_id, error in hashed:
@@ -71,7 +72,7 @@ def plan(files: list[DiscoveredFile], con: duckdb.DuckDBPyConnection) -> list[Pl
         elif doc_id in seen:
             planned.append(PlannedFile(item, doc_id, "duplicate", stages=all_stages))
         elif doc_id in known:
-            todo = tuple(stale_stages(known[doc_id]))
+            todo = tuple(stale_stages(known[doc_id], skip))
             planned.append(PlannedFile(item, doc_id, "stale" if todo else "unchanged", stages=todo))
         else:
             planned.append(PlannedFile(item, doc_id, "new", stages=all_stages))

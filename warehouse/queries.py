@@ -67,6 +67,24 @@ def figure_series(
     return _dicts(con.execute(sql, params + [limit]))
 
 
+def cited_findings(
+    con: duckdb.DuckDBPyConnection, local_authority: str, label: str | None = None, kind: str | None = None,
+    area: str | None = None, min_probability: float = 0.0, limit: int = 200,
+) -> list[dict]:
+    """An authority's findings from findings_cited, in date and document order."""
+    where, params = ["local_authority ILIKE ?", "probability >= ?"], [local_authority, min_probability]
+    for column, value in (("label", label), ("kind", kind), ("area", area)):
+        if value:
+            where.append(f"{column} = ?")
+            params.append(value)
+    sql = (
+        "SELECT date, document_kind, area, grade, kind, label, probability, made_by, item_no, text, document, page "
+        "FROM findings_cited WHERE " + " AND ".join(where)
+        + " ORDER BY date NULLS LAST, document, passage_no LIMIT ?"
+    )
+    return _dicts(con.execute(sql, params + [limit]))
+
+
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[dict]:
     """The rows of an executed query as dicts keyed by column name."""
     names = [d[0] for d in cur.description]

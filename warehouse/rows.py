@@ -9,6 +9,7 @@ from dataclasses import asdict
 from typing import Any
 
 from extractors.figure_records import Figure
+from extractors.finding_records import Finding
 from extractors.meta_records import OFSTED_KINDS, Understanding
 from extractors.records import Passage, Section
 
@@ -18,6 +19,7 @@ STAGE_TABLES: dict[str, tuple[str, ...]] = {
         "document_meta", "meta_evidence", "visits", "visit_areas", "people", "judgements", "extraction_warnings",
     ),
     "figures": ("figures",),
+    "findings": ("findings",),
 }
 
 
@@ -88,5 +90,20 @@ def figure_rows(figures: tuple[Figure, ...]) -> dict[str, list[dict]]:
                 "passage_no": f.passage, "page": f.page, "char_start": f.start, "char_end": f.end, "version": f.version,
             }
             for f in figures
+        ]
+    }
+
+
+def finding_rows(findings: tuple[Finding, ...], version: str = "") -> dict[str, list[dict]]:
+    return {
+        "findings": [
+            {
+                "doc_id": f.doc_id, "passage_no": f.passage, "kind": f.kind, "label": f.label,
+                "probability": f.probability, "p_strength": f.p_strength, "p_improvement": f.p_improvement,
+                "p_neutral": f.p_neutral, "method": f.method, "model_version": f.model_version, "area": f.area,
+                "area_text": f.area_text, "grade": f.grade, "made_by": f.made_by, "item_no": f.item_no,
+                "text": f.text, "page": f.page, "char_start": f.start, "char_end": f.end, "version": version,
+            }
+            for f in findings
         ]
     }

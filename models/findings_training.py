@@ -1,0 +1,208 @@
+"""Train the findings classifier: ``ofsted-mine train findings``.
+
+Seeded and reproducible. Steps:
+
+1. the hand-labelled sentences (``models/data/findings_labels*.jsonl``) are
+   located in their documents (../shared/corpus) and split by document, per
+   kind, 80/20: no document is in both train and test;
+2. weak labels are added to the training side only: items of the
+   "What needs to improve" lists of other ILACS reports and focused-visit
+   letters (improvements by the documents' structure), drawn with the seed;
+3. features: MiniLM embeddings + spaCy cue counts + TF-IDF 1-3-grams +
+   context (``extractors.findings.features``);
+4. the regularisation strength of a class-balanced logistic regression is
+   chosen by 5-fold cross-validation grouped by document on the training
+   side (macro-F1 over hand labels), then the model is calibrated with
+   sigmoid (Platt) scaling over the same grouped folds
+   (``CalibratedClassifierCV``);
+5. the held-out documents are scored (accuracy, per-class precision and
+   recall, macro-F1, confusion, calibration error), and the artefact, the
+   metrics and a model card are written under ``models/findings/``.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import platform
+import time
+from datetime import date
+from pathlib import Path
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+from extractors.findings.encoder import DEFAULT_ENCODER, Encoder
+from extractors.findings.features import feature_matrix
+from extractors.findings.model import LABELS
+from models.findings_data import (
+    DEV_GOLD_DOCS, _DocCache, hand_examples, label_files, read_labels, split_documents, weak_examples,
+)
+from models.findings_scoring import calibration_error, score
+
+MODEL_VERSION = "model-findings-1"
+SEED = 20251122
+TEST_SHARE = 0.2
+WEAK_LIMIT = 400
+C_GRID = (4.0, 16.0, 64.0)
+FOLDS = 5
+ILACS_TYPE = "Ofsted ILACS inspection report (2018 framework onwards)"
+
+
+def _tfidf() -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 3), min_df=2, sublinear_tf=True, lowercase=True)
+
+
+def _weak_docs(corpus_dir: Path, exclude: set[str]) -> list[str]:
+    with open(Path(corpus_dir) / "MANIFEST.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    return sorted(r["path"] for r in rows if r["path"].endswith(".pdf") and r["path"] not in exclude and (
+        r["kind"] == "focused_visits" or (r["kind"] == "ilacs" and r["doc_type"] == ILACS_TYPE)))
+
+
+def _fit(X, y, groups, C: float, seed: int, weights=None):
+    folds = list(GroupKFold(n_splits=FOLDS).split(X, y, groups))
+    base = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed)
+    clf = CalibratedClassifierCV(base, method="sigmoid", cv=folds)
+    clf.fit(X, y, sample_weight=weights)
+    return clf
+
+
+def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> dict:
+    t0 = time.perf_counter()
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    files = label_files()
+    rows = [r for r in read_labels(files) if r["doc"] not in DEV_GOLD_DOCS]
+    docs = sorted({r["doc"] for r in rows})
+    train_docs, test_docs = split_documents(docs, seed, TEST_SHARE)
+    progress(f"{len(rows)} labelled sentences from {len(docs)} documents: "
+             f"{len(train_docs)} documents to train on, {len(test_docs)} held out")
+    cache = _DocCache(corpus_dir)
+    hand = hand_examples(rows, corpus_dir, cache)
+    train_hand = [e for e in hand if e.doc in set(train_docs) and e.label != "mixed"]
+    test_hand = [e for e in hand if e.doc in set(test_docs)]
+    weak_pool = _weak_docs(corpus_dir, set(docs) | DEV_GOLD_DOCS)
+    progress(f"reading {len(weak_pool)} other reports and letters for weak labels (recommendation lists)")
+    weak = weak_examples(weak_pool, corpus_dir, WEAK_LIMIT, seed, cache)
+    train_ex = train_hand + weak
+    encoder = Encoder(DEFAULT_ENCODER)
+    progress(f"encoding {len(train_ex) + len(test_hand)} sentences with {DEFAULT_ENCODER}")
+    emb_train = encoder.encode([e.item.text for e in train_ex])
+    emb_test = encoder.encode([e.item.text for e in test_hand])
+
+    tfidf = _tfidf().fit([e.item.text for e in train_ex])
+    X = feature_matrix([e.item for e in train_ex], emb_train, tfidf)
+    y = np.array([e.label for e in train_ex])
+    groups = np.array([e.doc for e in train_ex])
+    is_hand = np.array([not e.weak for e in train_ex])
+
+    # choose C by grouped cross-validation on the training side (hand labels scored)
+    cv_scores = {}
+    for C in C_GRID:
+        preds = np.empty(len(y), dtype=object)
+        for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+            fold_tfidf = _tfidf().fit([train_ex[i].item.text for i in tr])
+            Xtr = feature_matrix([train_ex[i].item for i in tr], emb_train[tr], fold_tfidf)
+            Xte = feature_matrix([train_ex[i].item for i in te], emb_train[te], fold_tfidf)
+            m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed).fit(Xtr, y[tr])
+            preds[te] = m.predict(Xte)
+        cv_scores[C] = score([(g, p) for g, p, h in zip(y, preds, is_hand) if h])["macro_f1"]
+        progress(f"  C={C:g}: cross-validated macro-F1 {cv_scores[C]:.3f}")
+    best_C = max(C_GRID, key=lambda c: (cv_scores[c], -c))
+
+    clf = _fit(X, y, groups, best_C, seed)
+    Xt = feature_matrix([e.item for e in test_hand], emb_test, tfidf)
+    proba = clf.predict_proba(Xt)
+    classes = list(clf.classes_)
+    pred = [classes[i] for i in proba.argmax(1)]
+    held_out = score([(e.label, p) for e, p in zip(test_hand, pred)])
+    top = proba.max(1).tolist()
+    correct = [p == e.label or (e.label == "mixed" and p != "neutral") for e, p in zip(test_hand, pred)]
+    held_out["calibration_error"] = calibration_error(top, correct)
+    held_out["documents"] = len(test_docs)
+
+    counts = {lab: sum(1 for e in hand if e.label == lab) for lab in (*LABELS, "mixed")}
+    card = {
+        "version": MODEL_VERSION,
+        "trained": date.today().isoformat(),
+        "seed": seed,
+        "encoder": DEFAULT_ENCODER,
+        "label_files": [f.name for f in files],
+        "hand_labelled": {"sentences": len(hand), "documents": len(docs), "labels": counts},
+        "train": {"documents": len(train_docs), "hand": len(train_hand), "weak_recommendations": len(weak),
+                  "mixed_dropped": sum(1 for e in hand if e.doc in set(train_docs) and e.label == "mixed")},
+        "test": {"documents": len(test_docs), "sentences": len(test_hand)},
+        "test_documents": test_docs,
+        "C": best_C,
+        "cv_macro_f1": {str(k): v for k, v in cv_scores.items()},
+        "held_out": held_out,
+        "features": {"embedding": 384, "cues": int(X.shape[1] - 384 - len(tfidf.vocabulary_) - 10),
+                     "tfidf": len(tfidf.vocabulary_), "context": 10},
+        "sklearn": sklearn.__version__,
+        "python": platform.python_version(),
+        "seconds": round(time.perf_counter() - t0, 1),
+    }
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tfidf.stop_words_ = None  # not needed to transform; keeps the artefact small
+    joblib.dump({"version": MODEL_VERSION, "tfidf": tfidf, "clf": clf, "encoder": DEFAULT_ENCODER, "card": card},
+                out_dir / "findings.joblib", compress=3)
+    (out_dir / "metrics.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
+    (out_dir / "MODEL_CARD.md").write_text(model_card(card), encoding="utf-8")
+    return card
+
+
+def model_card(card: dict) -> str:
+    h = card["held_out"]
+    lines = [
+        f"# Findings classifier `{card['version']}`",
+        "",
+        "Labels every passage of an Ofsted document (and of council minutes and committee reports) as",
+        "`strength`, `improvement` or `neutral`, with calibrated probabilities. Written by",
+        "`ofsted-mine train findings` (models/findings_training.py); do not edit by hand.",
+        "",
+        "## Model",
+        f"- Features: all-MiniLM-L6-v2 sentence embeddings ({card['features']['embedding']}), spaCy cue counts "
+        f"({card['features']['cues']}: hedges, negation, evaluative words, ...), TF-IDF word 1-3-grams "
+        f"({card['features']['tfidf']}), context ({card['features']['context']}: section grade, recommendation list, "
+        "letter opening, list item, document family).",
+        f"- Class-balanced logistic regression, C={card['C']:g} chosen by 5-fold cross-validation grouped by document "
+        f"on the training side (macro-F1 {', '.join(f'C={k}: {v}' for k, v in card['cv_macro_f1'].items())}), "
+        "calibrated with sigmoid scaling over the same folds.",
+        f"- Seed {card['seed']}; scikit-learn {card['sklearn']}; trained {card['trained']} in {card['seconds']} s.",
+        "",
+        "## Data",
+        f"- Hand-labelled: {card['hand_labelled']['sentences']} sentences from {card['hand_labelled']['documents']} "
+        f"documents ({', '.join(f'{k} {v}' for k, v in card['hand_labelled']['labels'].items())}); files "
+        f"{', '.join(card['label_files'])}; guide models/data/LABELLING.md.",
+        f"- Split by document: {card['train']['documents']} documents train ({card['train']['hand']} sentences, "
+        f"{card['train']['mixed_dropped']} mixed left out), {card['test']['documents']} documents held out "
+        f"({card['test']['sentences']} sentences).",
+        f"- Weak labels (training side only): {card['train']['weak_recommendations']} items of \"What needs to improve\" "
+        "lists from other reports and letters, as improvements.",
+        "- The dev gold document (focused_visits/barnet_2021-08-02.pdf) is in neither.",
+        "",
+        "## Held-out scores (documents never seen in training)",
+        f"- {h['n']} sentences ({h['mixed']} mixed, scored as in ../shared/gold/README.md) from {h['documents']} documents",
+        f"- accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.3f}, calibration error (ECE, 10 bins) "
+        f"{h['calibration_error']:.3f}",
+        "",
+        "| class | precision | recall | F1 | support |",
+        "|---|---|---|---|---|",
+    ]
+    for c, v in h["per_class"].items():
+        lines.append(f"| {c} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | {v['support']} |")
+    lines += ["", "Confusion (rows gold, columns predicted):", "", "| | " + " | ".join(LABELS) + " |",
+              "|---|" + "---|" * len(LABELS)]
+    for g in LABELS:
+        lines.append(f"| {g} | " + " | ".join(str(h["confusion"][g][p]) for p in LABELS) + " |")
+    lines += ["", "## Limits",
+              "- Sentences are labelled on their own words; a sentence that only makes sense with its neighbours",
+              "  (\"This means that ...\") is classified alone.",
+              "- Trained on ILACS reports (2018 framework) and focused-visit letters; SIF reports, monitoring letters",
+              "  and council papers are classified by the same model without labelled data of their own.",
+              ""]
+    return "\n".join(lines)

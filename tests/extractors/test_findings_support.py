@@ -1,0 +1,51 @@
+"""Scoring rules, the encoder's cache and the document split."""
+from __future__ import annotations
+
+import numpy as np
+
+from extractors.findings.encoder import Encoder, text_hash
+from models.findings_data import split_documents
+from models.findings_scoring import calibration_error, score
+
+
+def test_mixed_counts_right_for_strength_or_improvement():
+    r = score([("mixed", "strength"), ("mixed", "improvement"), ("mixed", "neutral"), ("neutral", "neutral")])
+    assert r["n"] == 4 and r["accuracy"] == 0.75 and r["mixed"] == 3
+    assert r["confusion"]["improvement"]["neutral"] == 1  # a wrong mixed is counted as a missed improvement
+
+
+def test_per_class_and_macro_f1():
+    r = score([("strength", "strength"), ("strength", "improvement"), ("improvement", "improvement"),
+               ("neutral", "neutral")])
+    assert r["per_class"]["strength"] == {"precision": 1.0, "recall": 0.5, "f1": 0.6667, "support": 2}
+    assert r["per_class"]["improvement"]["precision"] == 0.5
+    assert r["macro_f1"] == round((2 / 3 + 2 / 3 + 1) / 3, 4)
+    assert score([("strength", "unmatched")])["accuracy"] == 0.0
+
+
+def test_calibration_error():
+    assert calibration_error([0.9, 0.9], [True, True]) == 0.1
+    assert calibration_error([], []) == 0.0
+
+
+def test_encoder_caches_by_text_and_persists(tmp_path):
+    enc = Encoder()
+    vecs = enc.encode(["Children are safe.", "Plans are not timely.", "Children are safe."])
+    assert vecs.shape == (3, 384) and enc.encoded == 2
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1, atol=1e-5)
+    assert np.allclose(vecs[0], vecs[2])
+    path = tmp_path / "cache.npz"
+    enc.save_cache(path)
+    again = Encoder()
+    assert again.load_cache(path) == 2
+    assert np.allclose(again.encode(["Plans are not timely."])[0], vecs[1]) and again.encoded == 0
+    assert text_hash("a") != text_hash("b")
+    assert Encoder().load_cache(tmp_path / "missing.npz") == 0
+
+
+def test_split_is_by_document_seeded_and_per_folder():
+    docs = [f"ilacs/a{i}.pdf" for i in range(10)] + [f"focused_visits/b{i}.pdf" for i in range(10)]
+    train, test = split_documents(docs, 7, 0.2)
+    assert not set(train) & set(test) and len(train) + len(test) == 20
+    assert sum(d.startswith("ilacs/") for d in test) == 2 and sum(d.startswith("focused_visits/") for d in test) == 2
+    assert split_documents(docs, 7, 0.2) == (train, test)

@@ -1,0 +1,116 @@
+"""Findings through the real flow into a real warehouse, and the commands
+that print, evaluate and train them."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from pipeline.cli import main
+
+GOLD = "findings_dev.jsonl"
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip().startswith("{")]
+
+
+def test_middlesbrough_findings_from_the_warehouse(runner, corpus_dir, tmp_path):
+    db = tmp_path / "w.duckdb"
+    files = [corpus_dir / "focused_visits" / "middlesbrough_2026-01-27.pdf",
+             corpus_dir / "minutes" / "middlesbrough_2022-06_childrens-scrutiny-panel.txt"]
+    result = runner.invoke(main, ["ingest", "-q", *map(str, files), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+
+    con = duckdb.connect(str(db), read_only=True)
+    # one finding per passage, every one with a label and a version
+    assert con.execute("SELECT count(*) FROM passages").fetchone() == con.execute("SELECT count(*) FROM findings").fetchone()
+    assert con.execute("SELECT count(*) FROM findings WHERE label NOT IN ('strength','improvement','neutral')").fetchone()[0] == 0
+    stages = dict(con.execute("SELECT DISTINCT stage, version FROM document_stages").fetchall())
+    assert stages["findings"].startswith("findings-1+model-findings-")
+    con.close()
+
+    result = runner.invoke(main, ["findings", "--db", str(db), "--la", "Middlesbrough", "--label", "improvement", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = _lines(result.output)
+    assert rows and {r["label"] for r in rows} == {"improvement"}
+    assert all(r["page"] >= 1 and r["document"].endswith((".pdf", ".txt")) for r in rows)
+    recs = [r for r in rows if r["kind"] == "recommendation"]
+    assert recs and [r["item_no"] for r in recs] == sorted(r["item_no"] for r in recs)
+    reported = _lines(runner.invoke(main, ["findings", "--db", str(db), "--la", "Middlesbrough", "--kind", "reported",
+                                           "--json"]).output)
+    assert reported and "inspectors" in {r["made_by"] for r in reported}
+
+    printed = runner.invoke(main, ["findings", "--db", str(db), "--la", "Middlesbrough"])
+    assert printed.exit_code == 0 and "recommendation 1" in printed.output and "strength" in printed.output
+
+
+def test_evaluate_findings_on_the_dev_gold(runner, corpus_dir, tmp_path):
+    gold = corpus_dir.parent / "gold" / GOLD
+    if not gold.is_file():
+        pytest.skip("no dev gold")
+    result = runner.invoke(main, ["evaluate", "findings", "--gold", str(gold), "--corpus", str(corpus_dir), "--json",
+                                  "--no-held-out"])
+    assert result.exit_code == 0, result.output
+    r = json.loads(result.stdout[result.stdout.index("{"):])
+    assert r["n"] == 22 and r["unmatched_quotes"] == 0
+    assert set(r["per_class"]) == {"strength", "improvement", "neutral"}
+    assert all({"precision", "recall"} <= set(v) for v in r["per_class"].values())
+    assert r["macro_f1"] >= 0.85
+
+    # a quote that is not in its document is a listed miss, counted wrong
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(gold.read_text(encoding="utf-8").splitlines()[0] + "\n"
+                   + json.dumps({"doc": "focused_visits/barnet_2021-08-02.pdf", "quote": "words that are not there at all",
+                                 "label": "strength"}) + "\n", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", "findings", "--gold", str(bad), "--corpus", str(corpus_dir), "--json",
+                                  "--no-held-out"])
+    r = json.loads(result.stdout[result.stdout.index("{"):])
+    assert r["n"] == 2 and r["unmatched_quotes"] == 1 and r["accuracy"] == 0.5
+    assert r["misses"][0]["reason"] == "quote not found in the document"
+
+
+def test_every_recommendation_item_is_captured(runner, corpus_dir):
+    result = runner.invoke(main, ["evaluate", "recommendations", "--corpus", str(corpus_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    r = json.loads(result.stdout[result.stdout.index("{"):])
+    for group in ("ilacs", "focused_visit"):
+        g = r[group]
+        assert g["found"] == g["printed"] > 0, g["mismatches"]
+        assert g["documents_equal"] == g["documents"]
+    assert r["ilacs"]["documents"] + r["focused_visit"]["documents"] > 590
+
+
+@pytest.mark.slow
+def test_training_is_reproducible(runner, corpus_dir, tmp_path):
+    """Retraining with the same seed gives the committed model card's scores."""
+    from pipeline.settings import PROJECT_ROOT
+
+    committed = json.loads((PROJECT_ROOT / "models" / "findings" / "metrics.json").read_text(encoding="utf-8"))
+    result = runner.invoke(main, ["train", "findings", "--corpus", str(corpus_dir), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    fresh = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
+    assert fresh["held_out"]["macro_f1"] == committed["held_out"]["macro_f1"]
+    assert fresh["test_documents"] == committed["test_documents"]
+    assert (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Findings classifier")
+    assert "held out" in result.output
+
+
+def test_a_skipped_findings_stage_is_done_by_the_next_run(runner, samples, tmp_path):
+    db = tmp_path / "s.duckdb"
+    first = runner.invoke(main, ["ingest", "--json", "--skip-stage", "findings", str(samples), "--db", str(db)])
+    assert first.exit_code == 0, first.output
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM findings").fetchone()[0] == 0
+    con.close()
+    second = runner.invoke(main, ["ingest", "--json", str(samples), "--db", str(db)])
+    summary = json.loads(second.stdout[second.stdout.index("{"):])
+    assert summary["documents"]["updated"] == 3 and summary["documents"]["new"] == 0
+    con = duckdb.connect(str(db), read_only=True)
+    assert con.execute("SELECT count(*) FROM findings").fetchone() == con.execute("SELECT count(*) FROM passages").fetchone()
+    recs = con.execute("SELECT item_no, text FROM findings_cited WHERE kind = 'recommendation' ORDER BY item_no").fetchall()
+    assert [n for n, _ in recs] == list(range(1, len(recs) + 1)) and len(recs) >= 2
+    con.close()
+    bad = runner.invoke(main, ["ingest", "--skip-stage", "segment", str(samples), "--db", str(db)])
+    assert bad.exit_code == 2
