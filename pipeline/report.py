@@ -118,7 +118,7 @@ def print_findings(rows: list[dict]) -> None:
             console.print(f"\n[bold]{r['date'] or '?'}  {r['document_kind']}  {document}[/bold]", highlight=False)
         tag = "recommendation " + str(r["item_no"]) if r["kind"] == "recommendation" else r["label"]
         who = f" ({r['made_by']})" if r["made_by"] and r["made_by"] != "inspectors" else ""
-        area = f" [{r['area']}]" if r["area"] else ""
+        area = f" \\[{r['area']}]" if r["area"] else ""
         console.print(
             f"  [{colour.get(r['label'], '')}]{tag:<17}[/] {r['probability']:.2f}{area}{who} p.{r['page']}: {r['text']}",
             highlight=False, soft_wrap=True,

@@ -51,7 +51,9 @@ def _figures(doc: Document, done: dict[str, Any], settings: Settings):
 def _findings(doc: Document, done: dict[str, Any], settings: Settings):
     u = done["understand"]
     focus = [a.text for a in u.areas_covered]
-    return findings_stage.extract_findings(doc, done["segment"], u.meta.kind, findings_stage.load_model(), focus)
+    spans = [(a.start, a.end) for a in u.areas_covered]
+    return findings_stage.extract_findings(doc, done["segment"], u.meta.kind, findings_stage.load_model(), focus,
+                                           scope_spans=spans)
 
 
 def _finding_rows(result) -> dict[str, list[dict]]:

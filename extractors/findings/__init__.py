@@ -19,7 +19,7 @@ from extractors.findings.model import FindingsModel, ModelMissing, default_model
 
 
 def stage_version(model: FindingsModel | None = None) -> str:
-    """What a stored result depends on: the pass and the model ("findings-1+model-findings-1")."""
+    """What a stored result depends on: the pass and the model ("findings-2+model-findings-1")."""
     model = model or load_model()
     return f"{FINDINGS_VERSION}+{model.version}"
 

@@ -2,9 +2,9 @@
 
 Every passage gets a finding: recommendation-list items are improvements
 by rule (``method='list'``); headings, the addressee block, the grade table,
-sign-offs and procedural minutes ("AGREED that ... be noted") are neutral by
-rule; everything else is labelled by the trained classifier, with calibrated
-probabilities. In minutes and committee reports a finding someone is
+sign-offs, the items of a visit's "Areas covered" list and procedural
+minutes ("AGREED that ... be noted") are neutral by rule; everything else
+is labelled by the trained classifier, with calibrated probabilities. In minutes and committee reports a finding someone is
 reported to have made is kind ``reported`` with ``made_by``.
 """
 from __future__ import annotations
@@ -19,12 +19,17 @@ from extractors.findings.recommendations import recommendations
 from extractors.meta_records import OFSTED_KINDS
 from extractors.segment import Segmentation
 
-FINDINGS_VERSION = "findings-1"  # the pass (rules, contexts); the model has its own version
+FINDINGS_VERSION = "findings-2"  # the pass (rules, contexts); the model has its own version
 COUNCIL_KINDS = ("minutes", "committee_report")
 
 
 def extract_findings(doc: Document, seg: Segmentation, kind: str | None, model: FindingsModel,
-                     visit_focus: list[str] | None = None, encoder=None) -> tuple[Finding, ...]:
+                     visit_focus: list[str] | None = None, encoder=None,
+                     scope_spans: list[tuple[int, int]] | None = None) -> tuple[Finding, ...]:
+    """``visit_focus``: the texts of a visit's "Areas covered" list (its focus
+    area); ``scope_spans``: their spans in ``doc.text``: those items describe
+    what the visit looked at, so they are neutral by rule."""
+    scope = scope_spans or []
     recs = recommendations(seg)
     item_of = {i: r.item_no for r in recs for i in r.passages}
     contexts = passage_contexts(seg, set(item_of), visit_focus)
@@ -38,7 +43,8 @@ def extract_findings(doc: Document, seg: Segmentation, kind: str | None, model: 
         section_kind = seg.sections[p.section].kind if p.section is not None else "preamble"
         if p.index in item_of:
             decided[p.index] = ("improvement", "list")
-        elif is_structural(p, ctx, section_kind) or (not ofsted and is_procedural(p.text)):
+        elif is_structural(p, ctx, section_kind) or (not ofsted and is_procedural(p.text)) \
+                or any(p.start < end and start < p.end for start, end in scope):
             decided[p.index] = ("neutral", "rule")
         else:
             todo.append(p.index)

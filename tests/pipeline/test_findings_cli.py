@@ -28,7 +28,9 @@ def test_middlesbrough_findings_from_the_warehouse(runner, corpus_dir, tmp_path)
     assert con.execute("SELECT count(*) FROM passages").fetchone() == con.execute("SELECT count(*) FROM findings").fetchone()
     assert con.execute("SELECT count(*) FROM findings WHERE label NOT IN ('strength','improvement','neutral')").fetchone()[0] == 0
     stages = dict(con.execute("SELECT DISTINCT stage, version FROM document_stages").fetchall())
-    assert stages["findings"].startswith("findings-1+model-findings-")
+    from extractors.findings import stage_version
+
+    assert stages["findings"] == stage_version() and "+model-findings-" in stages["findings"]
     con.close()
 
     result = runner.invoke(main, ["findings", "--db", str(db), "--la", "Middlesbrough", "--label", "improvement", "--json"])
@@ -111,6 +113,10 @@ def test_a_skipped_findings_stage_is_done_by_the_next_run(runner, samples, tmp_p
     assert con.execute("SELECT count(*) FROM findings").fetchone() == con.execute("SELECT count(*) FROM passages").fetchone()
     recs = con.execute("SELECT item_no, text FROM findings_cited WHERE kind = 'recommendation' ORDER BY item_no").fetchall()
     assert [n for n, _ in recs] == list(range(1, len(recs) + 1)) and len(recs) >= 2
+    # what the visit looked at ("Areas covered") is not a finding
+    scope = con.execute("""SELECT f.label, f.method FROM findings f JOIN visit_areas a
+        ON a.doc_id = f.doc_id AND f.char_start < a.char_end AND a.char_start < f.char_end""").fetchall()
+    assert scope and set(scope) == {("neutral", "rule")}
     con.close()
     bad = runner.invoke(main, ["ingest", "--skip-stage", "segment", str(samples), "--db", str(db)])
     assert bad.exit_code == 2
