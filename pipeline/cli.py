@@ -236,8 +236,6 @@ def findings(db_path, local_authority, label, kind, area, min_probability, limit
     settings = Settings.from_env().with_overrides(db_path=db_path)
     con = connect_for_queries(settings.db_path)
     rows = cited_findings(con, local_authority, label, kind, area, min_probability, limit)
-    if label is None:
-        rows = [r for r in rows if r["label"] != "neutral"]
     _emit_rows(rows, as_json, print_findings)
 
 

@@ -71,8 +71,11 @@ def cited_findings(
     con: duckdb.DuckDBPyConnection, local_authority: str, label: str | None = None, kind: str | None = None,
     area: str | None = None, min_probability: float = 0.0, limit: int = 200,
 ) -> list[dict]:
-    """An authority's findings from findings_cited, in date and document order."""
+    """An authority's findings from findings_cited, in date and document order
+    (without a label: strengths and improvements, not neutral passages)."""
     where, params = ["local_authority ILIKE ?", "probability >= ?"], [local_authority, min_probability]
+    if not label:
+        where.append("label <> 'neutral'")
     for column, value in (("label", label), ("kind", kind), ("area", area)):
         if value:
             where.append(f"{column} = ?")
