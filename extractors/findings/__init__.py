@@ -15,16 +15,17 @@ from __future__ import annotations
 
 from extractors.finding_records import KINDS, LABELS, MAKERS, METHODS, Finding
 from extractors.findings.extract import FINDINGS_VERSION, extract_findings
-from extractors.findings.model import FindingsModel, ModelMissing, default_model_path, load_model
+from extractors.findings.model import FindingsModel, ModelMissing, default_model_path, load_model, model_version
 
 
 def stage_version(model: FindingsModel | None = None) -> str:
-    """What a stored result depends on: the pass and the model ("findings-2+model-findings-1")."""
-    model = model or load_model()
-    return f"{FINDINGS_VERSION}+{model.version}"
+    """What a stored result depends on: the pass and the model ("findings-2+model-findings-1").
+    Without ``model``, the version is read from the model card's metrics.json,
+    so asking does not load the model."""
+    return f"{FINDINGS_VERSION}+{model.version if model else model_version()}"
 
 
 __all__ = [
     "FINDINGS_VERSION", "KINDS", "LABELS", "MAKERS", "METHODS", "Finding", "FindingsModel", "ModelMissing",
-    "default_model_path", "extract_findings", "load_model", "stage_version",
+    "default_model_path", "extract_findings", "load_model", "model_version", "stage_version",
 ]

@@ -8,6 +8,7 @@ named in the artefact.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -56,6 +57,17 @@ class FindingsModel:
         order = [list(self.clf.classes_).index(c) for c in LABELS]
         proba = proba[:, order]
         return [LABELS[i] for i in proba.argmax(1)], proba
+
+
+@lru_cache(maxsize=2)
+def model_version(path: str | None = None) -> str:
+    """The version of the model at ``path`` (default: the packaged one), from
+    the metrics.json that training writes beside the artefact."""
+    card = (Path(path) if path else default_model_path()).with_name("metrics.json")
+    try:
+        return json.loads(card.read_text(encoding="utf-8"))["version"]
+    except (OSError, KeyError, ValueError) as exc:
+        raise ModelMissing(f"no findings model card at {card}: run `ofsted-mine train findings` first") from exc
 
 
 @lru_cache(maxsize=2)
