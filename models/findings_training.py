@@ -21,7 +21,6 @@ Seeded and reproducible. Steps:
 """
 from __future__ import annotations
 
-import csv
 import json
 import platform
 import time
@@ -36,8 +35,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from extractors.findings.encoder import DEFAULT_ENCODER, Encoder
-from extractors.findings.features import feature_matrix
+from corpus.manifest import read_manifest
+from extractors.findings.cues import cue_names
+from extractors.findings.encoder import DEFAULT_ENCODER, DIM, Encoder
+from extractors.findings.features import context_names, feature_matrix
 from extractors.findings.model import LABELS
 from models.findings_data import (
     DEV_GOLD_DOCS, _DocCache, hand_examples, label_files, read_labels, split_documents, weak_examples,
@@ -58,10 +59,9 @@ def _tfidf() -> TfidfVectorizer:
 
 
 def _weak_docs(corpus_dir: Path, exclude: set[str]) -> list[str]:
-    with open(Path(corpus_dir) / "MANIFEST.csv", newline="", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
-    return sorted(r["path"] for r in rows if r["path"].endswith(".pdf") and r["path"] not in exclude and (
-        r["kind"] == "focused_visits" or (r["kind"] == "ilacs" and r["doc_type"] == ILACS_TYPE)))
+    rows = read_manifest(Path(corpus_dir)).values()
+    return sorted(r.path for r in rows if r.suffix == ".pdf" and r.path not in exclude and (
+        r.kind == "focused_visits" or (r.kind == "ilacs" and r.doc_type == ILACS_TYPE)))
 
 
 def _fit(X, y, groups, C: float, seed: int, weights=None):
@@ -140,8 +140,8 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> 
         "C": best_C,
         "cv_macro_f1": {str(k): v for k, v in cv_scores.items()},
         "held_out": held_out,
-        "features": {"embedding": 384, "cues": int(X.shape[1] - 384 - len(tfidf.vocabulary_) - 10),
-                     "tfidf": len(tfidf.vocabulary_), "context": 10},
+        "features": {"embedding": DIM, "cues": len(cue_names()), "tfidf": len(tfidf.vocabulary_),
+                     "context": len(context_names())},
         "sklearn": sklearn.__version__,
         "python": platform.python_version(),
         "seconds": round(time.perf_counter() - t0, 1),

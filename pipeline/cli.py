@@ -429,7 +429,7 @@ def evaluate_recommendations_command(corpus_dir, as_json):
     from pipeline.evaluate.findings import evaluate_recommendations
 
     settings = Settings.from_env()
-    result = evaluate_recommendations(_corpus(settings, corpus_dir), show_progress=not as_json)
+    result = evaluate_recommendations(_corpus(settings, corpus_dir), settings, show_progress=not as_json)
 
     def show(r: dict) -> None:
         for group, g in r.items():

@@ -67,7 +67,6 @@ def passage_contexts(seg: Segmentation, rec_passages: set[int], visit_focus: lis
     """One context per passage of ``seg``, in order."""
     focus_text = "; ".join(visit_focus) if visit_focus else None
     focus = focus_area(visit_focus) if visit_focus else None
-    sections = seg.sections
     out = []
     cache: dict[int | None, tuple] = {}
     for p in seg.passages:

@@ -119,18 +119,18 @@ def cue_names() -> list[str]:
     return [*CUES, "neutral_opener", "starts_contrast", "n_words", "no_verb_like", "question"]
 
 
-@lru_cache(maxsize=4)
-def _matcher(model: str):
-    nlp = spacy.blank("en") if model == "blank" else spacy.load(model, exclude=["ner", "parser", "lemmatizer", "tagger", "attribute_ruler", "senter", "tok2vec"])
+@lru_cache(maxsize=1)
+def _matcher():
+    nlp = spacy.blank("en")  # English tokenizer rules; the cues need no trained component
     matcher = Matcher(nlp.vocab)
     for name, pats in _patterns().items():
         matcher.add(name, pats)
     return nlp, matcher
 
 
-def cue_counts(texts: list[str], model: str = "blank") -> list[dict[str, int]]:
+def cue_counts(texts: list[str]) -> list[dict[str, int]]:
     """Per text, the number of matches of each cue (overlaps counted once per start)."""
-    nlp, matcher = _matcher(model)
+    nlp, matcher = _matcher()
     out = []
     for doc in nlp.tokenizer.pipe(texts, batch_size=256):
         counts = dict.fromkeys(CUES, 0)
@@ -149,10 +149,10 @@ def cue_counts(texts: list[str], model: str = "blank") -> list[dict[str, int]]:
 _AUX = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "do", "does", "did", "can", "will", "may"}
 
 
-def cue_features(texts: list[str], model: str = "blank") -> np.ndarray:
+def cue_features(texts: list[str]) -> np.ndarray:
     """Cue counts as a float matrix (texts x cue_names()), squashed with log1p
     so a long sentence's many matches do not dominate."""
     names = cue_names()
-    rows = cue_counts(texts, model)
+    rows = cue_counts(texts)
     mat = np.array([[r[n] for n in names] for r in rows], dtype=np.float32)
     return np.log1p(mat)

@@ -60,7 +60,7 @@ def extract_findings(doc: Document, seg: Segmentation, kind: str | None, model: 
         else:
             label, method = decided[p.index]
             probs = {lab: float(lab == label) for lab in LABELS}
-            version = model.version if method == "classifier" else FINDINGS_VERSION
+            version = FINDINGS_VERSION
         item_no = item_of.get(p.index)
         made_by = "inspectors" if ofsted else said.get(p.index)
         if item_no is not None:

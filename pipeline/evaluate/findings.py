@@ -14,33 +14,25 @@ the list markers counted in the raw text.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from pathlib import Path
 
-from corpus.readers import read_path
 from extractors.findings import load_model
 from extractors.findings.recommendations import count_list_items, recommendations
-from extractors.segment import segment
 from models.findings_data import label_files, read_labels
 from models.findings_scoring import score
 from pipeline.evaluate.documents import process
+from pipeline.evaluate.figures import read_jsonl
 from pipeline.evaluate.quotes import QuoteIndex
 from pipeline.settings import Settings
 
 
 def read_gold(path: Path) -> list[dict]:
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            row = json.loads(line)
-            missing = {"doc", "quote", "label"} - set(row)
-            if missing:
-                raise ValueError(f"{path}:{n}: missing {', '.join(sorted(missing))}")
-            rows.append(row)
+    rows = read_jsonl(path)
+    for n, row in enumerate(rows, 1):
+        missing = {"doc", "quote", "label"} - set(row)
+        if missing:
+            raise ValueError(f"{path}: row {n}: missing {', '.join(sorted(missing))}")
     return rows
 
 
@@ -129,37 +121,32 @@ def print_findings_report(result: dict) -> None:
         block(f"held-out split ({result['held_out']['documents']} documents)", result["held_out"])
 
 
-def evaluate_recommendations(corpus_dir: Path, show_progress: bool = True) -> dict:
+def _recommendation_group(meta) -> str:
+    if meta.kind == "focused_visits":
+        return "focused_visit"
+    if (meta.doc_type or "").startswith("Ofsted ILACS"):
+        return "ilacs"
+    return "older_reports"  # SIF, LAC, LSCB reviews in ilacs/
+
+
+def evaluate_recommendations(corpus_dir: Path, settings: Settings, show_progress: bool = True) -> dict:
     """Recommendation items found against list markers, for every ILACS report
     and focused-visit letter (and, reported apart, the older reports in ilacs/)."""
-    import csv
-
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with open(Path(corpus_dir) / "MANIFEST.csv", newline="", encoding="utf-8") as fh:
-        rows = [r for r in csv.DictReader(fh) if r["kind"] in ("ilacs", "focused_visits") and r["path"].endswith(".pdf")]
     groups: dict[str, dict] = defaultdict(lambda: {"documents": 0, "with_list": 0, "found": 0, "printed": 0,
                                                     "documents_equal": 0, "mismatches": []})
-    with Progress(console=Console(stderr=True), transient=True, disable=not show_progress) as bar:
-        job = bar.add_task("recommendations", total=len(rows))
-        for r in rows:
-            doc = read_path(Path(corpus_dir) / r["path"], r["path"])
-            seg = segment(doc)
-            found, printed = len(recommendations(seg)), count_list_items(doc, seg)
-            if r["kind"] == "focused_visits":
-                group = "focused_visit"
-            elif r["doc_type"].startswith("Ofsted ILACS"):
-                group = "ilacs"
-            else:
-                group = "older_reports"  # SIF, LAC, LSCB reviews in ilacs/
-            g = groups[group]
-            g["documents"] += 1
-            g["with_list"] += printed > 0 or found > 0
-            g["found"] += found
-            g["printed"] += printed
-            g["documents_equal"] += found == printed
-            if found != printed:
-                g["mismatches"].append({"doc": r["path"], "found": found, "printed": printed})
-            bar.advance(job)
+
+    def select(item) -> bool:
+        return item.meta.kind in ("ilacs", "focused_visits") and item.source.endswith(".pdf")
+
+    for item, doc, done in process(corpus_dir, settings, select, "segment", show_progress):
+        seg = done["segment"]
+        found, printed = len(recommendations(seg)), count_list_items(doc, seg)
+        g = groups[_recommendation_group(item.meta)]
+        g["documents"] += 1
+        g["with_list"] += printed > 0 or found > 0
+        g["found"] += found
+        g["printed"] += printed
+        g["documents_equal"] += found == printed
+        if found != printed:
+            g["mismatches"].append({"doc": item.source, "found": found, "printed": printed})
     return {k: dict(v) for k, v in sorted(groups.items())}
