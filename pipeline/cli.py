@@ -472,6 +472,15 @@ def train_findings_command(corpus_dir, out_dir, seed):
     click.echo(f"wrote {out / 'findings.joblib'}, {out / 'metrics.json'}, {out / 'MODEL_CARD.md'}")
 
 
+def _register_theme_commands() -> None:
+    from pipeline import theme_commands
+
+    theme_commands.register(sys.modules[__name__])
+
+
+_register_theme_commands()
+
+
 def prepare_prefect(settings: Settings) -> None:
     """Set Prefect's environment before Prefect is imported."""
     for key, value in prefect_environment(settings).items():

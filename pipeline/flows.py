@@ -21,7 +21,8 @@ from corpus.errors import ReadError
 from pipeline import progress, steps
 from pipeline.stages import STAGES, versions as stage_versions
 from pipeline.settings import Settings
-from warehouse import loader
+from models.themes_taxonomy import load_taxonomy
+from warehouse import loader, rows
 from warehouse.db import connect
 
 _TASK = dict(cache_policy=NONE, persist_result=False)
@@ -121,6 +122,7 @@ def _ingest(con: DuckDBPyConnection, paths: list[str], settings: Settings) -> In
     run_id = loader.start_run(con, "ingest", [str(p) for p in paths], _versions(settings), run_id)
 
     loader.refresh_authorities(con, _authority_rows())
+    loader.refresh_reference(con, "themes", rows.taxonomy_rows(load_taxonomy()))
     found = discover_task(paths)
     planned = plan_task(found.files, con, settings.skip_stages)
     outcomes: list[steps.Outcome] = []

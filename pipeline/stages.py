@@ -8,6 +8,7 @@ A new extractor (figures, findings, themes) is one more entry here.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable
 
 from corpus.document import Document
@@ -16,6 +17,8 @@ from extractors.sentences import load_splitter
 from extractors.figures import extract_figures, stage_version as figures_version
 from extractors.understand import UNDERSTANDING_VERSION, understand
 from extractors import findings as findings_stage
+from extractors import themes as themes_stage
+from extractors.findings.encoder import shared_encoder
 from pipeline.settings import Settings
 from warehouse import loader, rows
 
@@ -28,6 +31,7 @@ class Stage:
     rows: Callable[[Any], dict[str, list[dict]]]
     # reads the stored result back (connection, doc_id); None: re-run it in memory instead
     stored: Callable[[Any, str], Any] | None = None
+    needs: tuple[str, ...] = ()  # the earlier stages whose results ``run`` reads
 
 
 def _segment(doc: Document, done: dict[str, Any], settings: Settings) -> Segmentation:
@@ -60,11 +64,21 @@ def _finding_rows(result) -> dict[str, list[dict]]:
     return rows.finding_rows(result, findings_stage.stage_version())
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    return themes_stage.load_tagger()
+
+
+def _themes(doc: Document, done: dict[str, Any], settings: Settings):
+    return themes_stage.tag_document(doc.id, done["segment"], _tagger(), shared_encoder(), themes_stage.stage_version())
+
+
 STAGES: tuple[Stage, ...] = (
     Stage("segment", SEGMENTER_VERSION, _segment, rows.segmentation_rows, _stored_segmentation),
-    Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows),
-    Stage("figures", figures_version(), _figures, rows.figure_rows),
-    Stage("findings", findings_stage.stage_version(), _findings, _finding_rows),
+    Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows, needs=("segment",)),
+    Stage("figures", figures_version(), _figures, rows.figure_rows, needs=("segment", "understand")),
+    Stage("findings", findings_stage.stage_version(), _findings, _finding_rows, needs=("segment", "understand")),
+    Stage("themes", themes_stage.stage_version(), _themes, rows.theme_tag_rows, needs=("segment",)),
 )
 
 
@@ -89,9 +103,21 @@ def active_stages(skip: tuple[str, ...] = ()) -> tuple[Stage, ...]:
 
 def stale_stages(stored: dict[str, str], skip: tuple[str, ...] = ()) -> list[str]:
     """Stages to re-run for a document whose stored stage versions are
-    ``stored``: the first out-of-date stage and every stage after it (later
-    stages build on earlier ones), leaving out skipped stages."""
-    for i, stage in enumerate(STAGES):
-        if stage.name not in skip and stored.get(stage.name) != stage.version:
-            return [s.name for s in STAGES[i:] if s.name not in skip]
-    return []
+    ``stored``: those out of date, and those that need (read the results of)
+    a stage being re-run, leaving out skipped stages."""
+    stale: list[str] = []
+    for stage in STAGES:
+        if stage.name in skip:
+            continue
+        if stored.get(stage.name) != stage.version or any(n in stale for n in stage.needs):
+            stale.append(stage.name)
+    return stale
+
+
+def required(names) -> list[str]:
+    """``names`` and every stage they need, directly or not, in stage order."""
+    want = set(names)
+    for stage in reversed(STAGES):
+        if stage.name in want:
+            want.update(stage.needs)
+    return [s.name for s in STAGES if s.name in want]

@@ -17,7 +17,7 @@ from corpus.errors import ReadError
 from corpus.hashing import sha256_file
 from corpus.readers import read_bytes
 from pipeline.settings import Settings
-from pipeline.stages import STAGES, active_stages, stale_stages
+from pipeline.stages import STAGES, active_stages, required, stale_stages
 from warehouse import loader
 
 
@@ -98,20 +98,21 @@ def stored_results(
     back from the warehouse where the stage can be (the segmentation), else
     re-run in memory (not written: their stored rows are current)."""
     done: dict[str, Any] = {}
+    inputs = set(required(todo)) - set(todo)
     for stage in STAGES:
-        if stage.name in todo:
-            break
-        done[stage.name] = stage.stored(con, doc.id) if stage.stored else stage.run(doc, done, settings)
+        if stage.name in inputs:
+            done[stage.name] = stage.stored(con, doc.id) if stage.stored else stage.run(doc, done, settings)
     return done
 
 
 def run_stages(doc: Document, settings: Settings, until: str | None = None) -> dict[str, Any]:
-    """Run every stage (up to and including ``until``) on a document in memory."""
+    """Run the stages on a document in memory: every stage, or with
+    ``until``, that stage and the stages it needs."""
+    wanted = set(required([until])) if until else {s.name for s in STAGES}
     done: dict[str, Any] = {}
     for stage in STAGES:
-        done[stage.name] = stage.run(doc, done, settings)
-        if stage.name == until:
-            break
+        if stage.name in wanted:
+            done[stage.name] = stage.run(doc, done, settings)
     return done
 
 

@@ -221,10 +221,15 @@ def finish_run(con: duckdb.DuckDBPyConnection, run_id: str, counts: dict, second
 
 def refresh_authorities(con: duckdb.DuckDBPyConnection, authorities: list[dict]) -> None:
     """Replace the reference table of authorities (the gazetteer) in one transaction."""
+    refresh_reference(con, "authorities", authorities)
+
+
+def refresh_reference(con: duckdb.DuckDBPyConnection, table: str, rows: list[dict]) -> None:
+    """Replace a reference table (authorities, themes) in one transaction."""
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("DELETE FROM authorities")
-        _insert(con, "authorities", authorities)
+        con.execute(f"DELETE FROM {table}")
+        _insert(con, table, rows)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")

@@ -10,6 +10,7 @@ from typing import Any
 
 from extractors.figure_records import Figure
 from extractors.finding_records import Finding
+from extractors.theme_records import ThemeTag
 from extractors.meta_records import OFSTED_KINDS, Understanding
 from extractors.records import Passage, Section
 
@@ -20,6 +21,7 @@ STAGE_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "figures": ("figures",),
     "findings": ("findings",),
+    "themes": ("theme_tags",),
 }
 
 
@@ -107,3 +109,23 @@ def finding_rows(findings: tuple[Finding, ...], version: str = "") -> dict[str, 
             for f in findings
         ]
     }
+
+
+def theme_tag_rows(tags: tuple[ThemeTag, ...]) -> dict[str, list[dict]]:
+    return {
+        "theme_tags": [
+            {
+                "doc_id": t.doc_id, "passage_no": t.passage, "theme_id": t.theme, "score": t.score, "method": t.method,
+                "phrase": t.phrase, "page": t.page, "char_start": t.start, "char_end": t.end, "version": t.version,
+            }
+            for t in tags
+        ]
+    }
+
+
+def taxonomy_rows(taxonomy) -> list[dict]:
+    return [
+        {"theme_id": t.id, "label": t.label, "description": t.description, "seeds": list(t.seeds),
+         "retired": t.retired, "taxonomy_version": taxonomy.version}
+        for t in taxonomy.themes
+    ]

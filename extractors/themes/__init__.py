@@ -1,0 +1,27 @@
+"""Themes: every passage tagged with the taxonomy's themes (zero or more),
+each with a score and the method that found it.
+
+    from extractors.themes import load_tagger, tag_document
+    tags = tag_document(doc.id, seg, load_tagger(), shared_encoder(), stage_version())
+
+Modules: ``phrases`` (seed phrases, spaCy PhraseMatcher), ``tagger``
+(phrases + similarity to each theme's prototype, thresholds from labelled
+data), ``extract`` (the pass over a document). The taxonomy is
+``models/themes/taxonomy.toml``; discovery of themes not in it is
+``models.themes_discovery``.
+"""
+from __future__ import annotations
+
+from extractors.theme_records import METHODS, ThemeTag
+from extractors.themes.extract import THEMES_VERSION, tag_document, taggable
+from extractors.themes.tagger import ThemeTagger, TuningMissing, load_tagger, tuning_version
+from models.themes_taxonomy import load_taxonomy
+
+
+def stage_version() -> str:
+    """The pass, the taxonomy and the tuning ("themes-1+taxonomy-1+tuning-1")."""
+    return f"{THEMES_VERSION}+{load_taxonomy().version}+{tuning_version()}"
+
+
+__all__ = ["METHODS", "THEMES_VERSION", "ThemeTag", "ThemeTagger", "TuningMissing", "load_tagger", "stage_version",
+           "tag_document", "taggable"]

@@ -1,0 +1,76 @@
+"""Passages labelled with themes (``models/data/themes_*.jsonl`` or any
+file of that format): reading, checking and finding them in their documents.
+
+A row has ``doc`` and ``quote`` (as in ../shared/gold/README.md) and its
+themes as ``themes`` (a list) or ``theme`` (one); each a taxonomy id or
+label. An empty list means "no theme".
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from corpus.readers import read_path
+from extractors.segment import segment
+from models.themes_taxonomy import Taxonomy
+
+_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", text.translate(_PLAIN)).strip().lower()
+
+
+def data_file(name: str) -> Path:
+    return Path(str(resources.files("models").joinpath("data", name)))
+
+
+def read_theme_rows(path: Path, taxonomy: Taxonomy) -> list[dict]:
+    """Rows with ``themes`` as a sorted list of ids; a clear error for a bad row."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"{path}: line {n}: not JSON ({exc})") from exc
+            if not row.get("doc") or not row.get("quote"):
+                raise ValueError(f"{path}: line {n}: doc and quote are required")
+            given = row.get("themes", row.get("theme"))
+            if given is None:
+                raise ValueError(f"{path}: line {n}: no themes (a list, possibly empty) or theme")
+            names = [given] if isinstance(given, str) else list(given)
+            try:
+                ids = sorted({taxonomy.resolve(x) for x in names})
+            except KeyError as exc:
+                raise ValueError(f"{path}: line {n}: {exc.args[0]!r} is not a theme of {taxonomy.version}") from exc
+            rows.append({**row, "themes": ids})
+    return rows
+
+
+@dataclass(frozen=True)
+class LabelledPassage:
+    doc: str
+    text: str
+    themes: frozenset[str]
+
+
+def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
+    """Each row's passage text (segmenter passages; the quote is inside one)."""
+    cache: dict[str, list] = {}
+    out = []
+    for r in rows:
+        if r["doc"] not in cache:
+            seg = segment(read_path(Path(corpus_dir) / r["doc"], r["doc"]))
+            cache[r["doc"]] = [(p.text, _plain(p.text)) for p in seg.passages]
+        q = _plain(r["quote"])
+        hits = [text for text, plain in cache[r["doc"]] if q in plain]
+        if len(hits) != 1:
+            raise ValueError(f"{r['doc']}: quote found in {len(hits)} passages: {r['quote'][:60]!r}")
+        out.append(LabelledPassage(r["doc"], hits[0], frozenset(r["themes"])))
+    return out

@@ -1,0 +1,98 @@
+"""Accuracy of the theme tagger.
+
+A gold file has rows ``doc``, ``quote`` and ``themes`` (a list of taxonomy
+ids or labels, possibly empty; ``theme`` for one), as
+``models/data/themes_gold.jsonl``. Each quote is found in its document's
+passages (``quotes.QuoteIndex``) and the themes the themes stage gave that
+passage are compared with the gold themes: micro-averaged precision and
+recall over all (passage, theme) pairs, and per theme. A quote that cannot
+be found is a miss: listed, and its gold themes count as not found.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from extractors.themes import stage_version
+from models.themes_data import read_theme_rows
+from models.themes_taxonomy import load_taxonomy
+from pipeline.evaluate.documents import process
+from pipeline.evaluate.quotes import QuoteIndex
+from pipeline.settings import Settings
+
+
+def _ratio(a: int, b: int) -> float:
+    return round(a / b, 4) if b else 0.0
+
+
+def score_sets(pairs: list[tuple[set[str], set[str]]], theme_ids) -> dict:
+    """(gold, predicted) theme sets per passage -> micro and per-theme scores."""
+    tp = sum(len(g & p) for g, p in pairs)
+    n_pred = sum(len(p) for _, p in pairs)
+    n_gold = sum(len(g) for g, _ in pairs)
+    per_theme = {}
+    for t in theme_ids:
+        t_tp = sum(1 for g, p in pairs if t in g and t in p)
+        t_pred = sum(1 for _, p in pairs if t in p)
+        t_gold = sum(1 for g, _ in pairs if t in g)
+        if t_pred or t_gold:
+            per_theme[t] = {"precision": _ratio(t_tp, t_pred), "recall": _ratio(t_tp, t_gold),
+                            "support": t_gold, "predicted": t_pred}
+    p, r = _ratio(tp, n_pred), _ratio(tp, n_gold)
+    return {"n": len(pairs), "micro_precision": p, "micro_recall": r,
+            "micro_f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "gold_tags": n_gold, "predicted_tags": n_pred, "per_theme": per_theme}
+
+
+def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_progress: bool = True) -> dict:
+    taxonomy = load_taxonomy()
+    rows = read_theme_rows(gold_path, taxonomy)
+    wanted = {r["doc"] for r in rows}
+    found: dict[str, tuple] = {}
+    for item, doc, done in process(corpus_dir, settings, lambda f: f.source in wanted, "themes", show_progress):
+        tags: dict[int, set[str]] = defaultdict(set)
+        for t in done["themes"]:
+            tags[t.passage].add(t.theme)
+        found[item.source] = (QuoteIndex(doc, done["segment"]), tags)
+    pairs, misses, errors = [], [], []
+    for r in rows:
+        gold = set(r["themes"])
+        if r["doc"] not in found:
+            misses.append({"doc": r["doc"], "quote": r["quote"], "reason": "document not found or unreadable"})
+            pairs.append((gold, set()))
+            continue
+        index, tags = found[r["doc"]]
+        hits = [h for h in index.locate(r["quote"]) if h.passage is not None]
+        if not hits:
+            misses.append({"doc": r["doc"], "quote": r["quote"], "reason": "quote not found in the document"})
+            pairs.append((gold, set()))
+            continue
+        predicted = tags.get(hits[0].passage.index, set())
+        pairs.append((gold, set(predicted)))
+        if predicted != gold:
+            errors.append({"doc": r["doc"], "quote": r["quote"], "gold": sorted(gold), "predicted": sorted(predicted),
+                           "missed": sorted(gold - predicted), "extra": sorted(predicted - gold)})
+    result = score_sets(pairs, taxonomy.ids)
+    result.update({"gold": str(gold_path), "documents": len(wanted), "version": stage_version(),
+                   "unmatched_quotes": len(misses), "misses": misses, "errors": errors})
+    return result
+
+
+def print_themes_report(result: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(f"[bold]themes[/bold] ({result['version']}) on {result['gold']}: {result['n']} passages from "
+                  f"{result['documents']} documents, {result['gold_tags']} gold tags, {result['predicted_tags']} predicted")
+    console.print(f"micro precision {result['micro_precision']:.3f}  micro recall {result['micro_recall']:.3f}  "
+                  f"micro F1 {result['micro_f1']:.3f}  unmatched quotes {result['unmatched_quotes']}")
+    table = Table(title="per theme")
+    for col in ("theme", "precision", "recall", "gold", "predicted"):
+        table.add_column(col, justify="left" if col == "theme" else "right")
+    for t, s in sorted(result["per_theme"].items(), key=lambda kv: -kv[1]["support"]):
+        table.add_row(t, f"{s['precision']:.2f}", f"{s['recall']:.2f}", str(s["support"]), str(s["predicted"]))
+    console.print(table)
+    for m in result["misses"]:
+        console.print(f"[red]miss[/red] {m['doc']}: {m['reason']}: {m['quote'][:80]}", highlight=False)
+    console.print(f"{len(result['errors'])} passages where the themes differ (--json lists them)")

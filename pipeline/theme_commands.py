@@ -1,0 +1,223 @@
+"""Theme commands: ``themes`` (and ``themes discover``), ``timeline``,
+``report``, ``evaluate themes`` and ``train themes``; registered on the
+main command group by ``pipeline.cli``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.settings import Settings
+
+
+def _options(cli):
+    """The shared pieces of pipeline.cli (imported late: cli imports this module)."""
+    return cli.db_option, cli.friendly_errors, cli.CliError, cli._emit_rows
+
+
+def register(cli) -> None:
+    db_option, friendly_errors, CliError, _emit_rows = _options(cli)
+
+    def connect(db_path):
+        from warehouse.db import connect_for_queries
+
+        return connect_for_queries(Settings.from_env().with_overrides(db_path=db_path).db_path)
+
+    def check_la(con, la):
+        from warehouse.theme_queries import known_authority
+
+        if not known_authority(con, la):
+            raise CliError(f"no documents of {la!r} in the warehouse (see `ofsted-mine documents`)")
+
+    @cli.main.group(invoke_without_command=True)
+    @db_option
+    @click.option("--la", "local_authority", default=None, help="Only this local authority (default: every one).")
+    @click.option("--since", type=int, default=None, help="Only documents dated in or after this year.")
+    @click.option("--kind", default=None, help="Only this document kind: ilacs, focused_visit, monitoring_visit, minutes, ...")
+    @click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
+    @click.pass_context
+    @friendly_errors
+    def themes(ctx, db_path, local_authority, since, kind, as_json):
+        """Which themes documents raise: per theme, the documents and passages
+        that raise it, how many are strengths, areas for improvement and
+        recommendations, and the first and last date.
+
+        \b
+        Examples:
+          ofsted-mine themes                              # nationally
+          ofsted-mine themes --la Middlesbrough --since 2022
+          ofsted-mine themes discover                     # candidate themes the taxonomy lacks
+        """
+        if ctx.invoked_subcommand is not None:
+            return
+        from pipeline.theme_printing import print_theme_summary
+        from warehouse.theme_queries import theme_summary
+
+        con = connect(db_path)
+        if local_authority:
+            check_la(con, local_authority)
+        rows = theme_summary(con, local_authority, since, kind)
+        title = f"themes: {local_authority or 'all authorities'}" + (f" since {since}" if since else "")
+        _emit_rows(rows, as_json, lambda r: print_theme_summary(r, title))
+
+    @themes.command("discover")
+    @db_option
+    @click.option("--la", "local_authority", default=None, help="Only passages of this local authority.")
+    @click.option("--clusters", type=int, default=None, help="How many candidate themes (default 12).")
+    @click.option("--seed", type=int, default=None, help="Random seed for k-means (default fixed: same data, same clusters).")
+    @click.option("--max-passages", type=int, default=3000, show_default=True,
+                  help="Cluster at most this many unthemed passages (a fixed pseudo-random sample; each is embedded, ~140/s).")
+    @click.option("--examples", type=int, default=3, show_default=True, help="Passages shown per candidate.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON lines.")
+    @friendly_errors
+    def discover_command(db_path, local_authority, clusters, seed, max_passages, examples, as_json):
+        """Cluster the passages that fit no theme (no seed phrase, no
+        similarity above a threshold) on their sentence embeddings, and print
+        each cluster as a candidate theme: its most distinctive terms, its
+        size, how tight it is, the nearest existing theme, and example
+        passages with their citations."""
+        import json as _json
+
+        from extractors.findings.encoder import shared_encoder
+        from extractors.themes import load_tagger
+        from models.themes_discovery import DEFAULT_CLUSTERS, DEFAULT_SEED, discover
+        from pipeline.theme_printing import print_candidates
+        from warehouse.theme_queries import unthemed_passages
+
+        con = connect(db_path)
+        if local_authority:
+            check_la(con, local_authority)
+        rows = unthemed_passages(con, local_authority, limit=max_passages)
+        if len(rows) < 4:
+            raise CliError(f"only {len(rows)} passages fit no theme: nothing to cluster")
+        texts = [r["text"] for r in rows]
+        if not as_json:
+            click.echo(f"embedding {len(texts)} passages that fit no theme ...", err=True)
+        vectors = shared_encoder().encode(texts)
+        tagger = load_tagger()
+        found = discover(texts, vectors, clusters or DEFAULT_CLUSTERS, DEFAULT_SEED if seed is None else seed,
+                         n_examples=examples, prototypes=tagger.protos, theme_ids=tagger.ids)
+        sources = [f"{r['document'].rsplit('/', 1)[-1]} p.{r['page']}" for r in rows]
+        if as_json:
+            for c in found:
+                click.echo(_json.dumps({"cluster": c.cluster, "label": c.label, "terms": list(c.terms), "size": c.size,
+                                        "cohesion": c.cohesion, "nearest_theme": c.nearest_theme,
+                                        "nearest_similarity": c.nearest_similarity,
+                                        "examples": [{"text": texts[i], "document": rows[i]["document"],
+                                                      "page": rows[i]["page"]} for i in c.examples]}, ensure_ascii=False))
+        else:
+            print_candidates(found, texts, sources, len(rows))
+
+    @cli.main.command()
+    @db_option
+    @click.option("--la", "local_authority", required=True, help="The local authority.")
+    @click.option("--theme", "themes_", multiple=True, help="Only this theme id (repeatable), e.g. --theme front_door --theme assessment.")
+    @click.option("--since", type=int, default=None, help="Only documents dated in or after this year.")
+    @click.option("--json", "as_json", is_flag=True, help="Print the timeline rows as JSON lines.")
+    @friendly_errors
+    def timeline(db_path, local_authority, themes_, since, as_json):
+        """One authority's themes across its documents, in date order: per
+        document and theme, the strengths, areas for improvement and neutral
+        passages, the overall status, the document and pages, and an example
+        passage with its page; then each theme's trajectory (when first
+        raised as an area for improvement, each later document's treatment,
+        the latest status).
+
+        \b
+        Examples:
+          ofsted-mine timeline --la Middlesbrough
+          ofsted-mine timeline --la Middlesbrough --theme front_door --theme assessment
+        """
+        from models.themes_taxonomy import load_taxonomy
+        from pipeline.theme_printing import print_timeline, print_trajectory
+        from warehouse.theme_queries import timeline as timeline_rows, trajectory
+
+        known = set(load_taxonomy().ids)
+        bad = [t for t in themes_ if t not in known]
+        if bad:
+            raise CliError(f"unknown theme {', '.join(bad)} (see `ofsted-mine themes` or models/themes/taxonomy.toml)")
+        con = connect(db_path)
+        check_la(con, local_authority)
+        rows = timeline_rows(con, local_authority, list(themes_) or None, since)
+        if as_json:
+            _emit_rows(rows, True, None)
+            return
+        print_timeline(rows, local_authority)
+        print_trajectory(trajectory(con, local_authority, list(themes_) or None))
+
+    @cli.main.command()
+    @db_option
+    @click.option("--la", "local_authority", required=True, help="The local authority.")
+    @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path), required=True,
+                  help="The HTML file to write.")
+    @friendly_errors
+    def report(db_path, local_authority, out_path):
+        """Write one authority's report as a standalone HTML page (no scripts,
+        nothing fetched: it opens offline): grade history with a chart, the
+        theme timeline as a chart of documents by themes, trajectories,
+        recommendations followed up by later documents, and charts of every
+        figure reported on two or more dates, each item citing document and
+        page.
+
+        \b
+        Example:
+          ofsted-mine report --la Middlesbrough --out middlesbrough.html
+        """
+        from pipeline.la_report import render_html, report_data
+
+        con = connect(db_path)
+        check_la(con, local_authority)
+        html = render_html(report_data(con, local_authority))
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        out_path.write_text(html, encoding="utf-8")
+        click.echo(f"wrote {out_path} ({len(html) // 1024} KiB)")
+
+    @cli.evaluate.command("themes")
+    @click.option("--gold", "gold_path", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                  help="Passages labelled with themes (doc, quote, themes); default: models/data/themes_gold.jsonl, "
+                       "the held-out set (no document of it was used to choose thresholds).")
+    @cli.corpus_option
+    @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+    @friendly_errors
+    def evaluate_themes_command(gold_path, corpus_dir, as_json):
+        """Score the theme tagger: each gold quote is found in its document
+        and the themes the themes stage gave that passage are compared with
+        the gold themes. Prints micro-averaged precision and recall, and per
+        theme; with --json, {n, micro_precision, micro_recall, per_theme, ...}."""
+        from models.themes_data import data_file
+        from pipeline.evaluate.themes import evaluate_themes, print_themes_report
+
+        settings = Settings.from_env()
+        gold = gold_path or data_file("themes_gold.jsonl")
+        try:
+            result = evaluate_themes(gold, cli._corpus(settings, corpus_dir), settings, show_progress=not as_json)
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+        cli._emit(result, as_json, print_themes_report)
+
+    @cli.train.command("themes")
+    @cli.corpus_option
+    @click.option("--labels", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+                  help="Labelled passages to tune on (default: models/data/themes_tune.jsonl).")
+    @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                  help="Where to write tuning.json and prototypes.npz (default: models/themes in the project).")
+    @friendly_errors
+    def train_themes_command(corpus_dir, labels, out_dir):
+        """Choose the theme tagger's thresholds on labelled passages: drop seed
+        phrases that are wrong too often, pick each theme's similarity
+        threshold by F1 (prototypes made without the passage's own
+        document), and write the prototypes. Deterministic; under a minute."""
+        from models.themes_training import train
+        from pipeline.settings import PROJECT_ROOT
+
+        settings = Settings.from_env()
+        out = out_dir or PROJECT_ROOT / "models" / "themes"
+        try:
+            card = train(cli._corpus(settings, corpus_dir), out, labels, progress=lambda m: click.echo(m, err=True))
+        except ValueError as exc:
+            raise CliError(str(exc)) from exc
+        m = card["tune_set_leave_one_document_out"]["phrases_and_embedding"]
+        click.echo(f"{card['version']}: {card['passages']} passages; on the tuning set (prototypes leave each "
+                   f"document out) precision {m['precision']:.3f}, recall {m['recall']:.3f}; "
+                   f"{sum(len(v) for v in card['dropped_seeds'].values())} seed phrases dropped")
+        click.echo(f"wrote {out / 'tuning.json'}, {out / 'prototypes.npz'}")
