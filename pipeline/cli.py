@@ -88,10 +88,16 @@ def main() -> None:
       ofsted-mine documents --la Middlesbrough               # one authority's documents
       ofsted-mine figures --la Middlesbrough                 # its figures over time
       ofsted-mine findings --la Middlesbrough --label improvement  # what inspectors found
+      ofsted-mine themes --since 2022                        # which themes documents raise
+      ofsted-mine timeline --la Middlesbrough                # how each theme moved, with citations
+      ofsted-mine report --la Middlesbrough --out mb.html    # the same as an HTML page with charts
+      ofsted-mine themes discover                            # candidate themes the taxonomy lacks
       ofsted-mine inspect letter.pdf                         # look at one document
       ofsted-mine evaluate judgements                        # accuracy against published grades
       ofsted-mine evaluate findings --gold ../shared/gold/findings_dev.jsonl
+      ofsted-mine evaluate themes                            # theme tagging against held-out labels
       ofsted-mine train findings                             # retrain the findings classifier
+      ofsted-mine train themes                               # re-choose the theme thresholds
       ofsted-mine bench ../shared/corpus/ilacs               # speed against pdfplumber
     """
 
@@ -103,7 +109,7 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Exit with code 1 when any file fails (default: 0, failures are recorded).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print the summary only.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--skip-stage", "skip_stages", multiple=True, type=click.Choice(["figures", "findings"]),
+@click.option("--skip-stage", "skip_stages", multiple=True, type=click.Choice(["figures", "findings", "themes"]),
               help="Leave this extraction stage out of the run (repeatable; default: $OFSTED_MINE_SKIP_STAGES). "
                    "A later run without it does that stage alone, from the stored text.")
 @friendly_errors

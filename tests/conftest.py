@@ -29,3 +29,27 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "corpus_dir" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.corpus)
+
+
+MIDDLESBROUGH = (
+    "focused_visits/middlesbrough_2018-08-31.pdf",
+    "monitoring_visits/middlesbrough_2022-08-17_monitoring-visit.md",
+    "focused_visits/middlesbrough_2026-01-27.pdf",
+    "minutes/middlesbrough_2021-q1_childrens-scrutiny-panel.txt",
+)
+
+
+@pytest.fixture(scope="session")
+def middlesbrough_warehouse(corpus_dir, tmp_path_factory) -> Path:
+    """A small real warehouse: four Middlesbrough documents (2018 focused
+    visit, 2022 monitoring visit, 2026 focused visit, 2021 scrutiny panel
+    minutes) through the real ingest flow, every stage included."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    os.environ.setdefault("PREFECT_HOME", str(tmp_path_factory.mktemp("prefect-home-themes")))
+    db = tmp_path_factory.mktemp("themes-warehouse") / "middlesbrough.duckdb"
+    result = CliRunner().invoke(main, ["ingest", "-q", *(str(corpus_dir / p) for p in MIDDLESBROUGH), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    return db

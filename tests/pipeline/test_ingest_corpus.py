@@ -1,11 +1,11 @@
 """The whole real corpus through the real flow: 642 documents in, 0 failures;
 a second run finds them all unchanged, adds nothing, and is quick.
 
-The findings stage is skipped here (``--skip-stage findings``): encoding the
-corpus's 110,000 passages takes the 2-core CI machine over ten minutes. The
-findings stage is tested on real documents in test_findings_cli.py and
-tests/extractors/test_findings.py, and its whole-corpus run is measured in
-the README."""
+The findings and themes stages are skipped here (``--skip-stage findings
+--skip-stage themes``): encoding the corpus's 110,000 passages takes the
+2-core CI machine over ten minutes. They are tested on real documents in
+test_findings_cli.py, test_themes_cli.py and tests/extractors/, and their
+whole-corpus run is measured in the README."""
 from __future__ import annotations
 
 import json
@@ -29,7 +29,7 @@ def _counts(db):
 
 
 def _run(runner, corpus_dir, db):
-    result = runner.invoke(main, ["ingest", "--json", "--skip-stage", "findings", str(corpus_dir), "--db", str(db)])
+    result = runner.invoke(main, ["ingest", "--json", "--skip-stage", "findings", "--skip-stage", "themes", str(corpus_dir), "--db", str(db)])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout[result.stdout.index("{"):])
 

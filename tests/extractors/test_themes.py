@@ -1,0 +1,144 @@
+"""The theme taxonomy, seed phrases, the tagger with its tuned thresholds,
+discovery and the labelled data, on real models and hand-written sentences
+in the style of the reports."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from extractors.findings.encoder import shared_encoder
+from extractors.themes import load_tagger, stage_version
+from extractors.themes.phrases import SeedMatcher
+from models.themes_data import data_file, read_theme_rows
+from models.themes_discovery import discover
+from models.themes_taxonomy import TaxonomyError, load_taxonomy
+
+REQUIRED = {  # the themes the issue names, by id
+    "front_door", "early_help", "child_protection", "assessment", "permanence", "placements_sufficiency",
+    "unregistered_placements", "care_leavers", "workforce", "caseloads", "management_oversight",
+    "quality_assurance", "leadership_governance", "partnership_working", "voice_of_child", "exploitation_missing",
+    "domestic_abuse", "neglect", "disabled_children", "homeless_16_17", "kinship_sgo", "fostering_adoption",
+    "health_education_cic", "court_pre_proceedings", "corporate_parenting", "finance", "covid",
+}
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    return load_tagger()
+
+
+def _tag(tagger, texts):
+    return [{h.theme for h in hits} for hits in tagger.tag(texts, shared_encoder().encode(texts))]
+
+
+def test_taxonomy_has_the_named_themes_with_stable_ids():
+    tax = load_taxonomy()
+    assert len(tax.themes) >= 25 and REQUIRED <= set(tax.ids)
+    assert len(set(tax.ids)) == len(tax.ids)
+    assert all(t.label and len(t.description) > 40 and t.seeds for t in tax.themes)
+    assert tax.resolve("Front door / MACH") == "front_door" and tax.resolve("FRONT_DOOR") == "front_door"
+    assert stage_version().startswith("themes-1+" + tax.version + "+tuning-")
+
+
+def test_a_broken_taxonomy_is_a_clear_error(tmp_path):
+    bad = tmp_path / "t.toml"
+    bad.write_text('version = "x"\n[[theme]]\nid = "Front Door"\nlabel = "a"\ndescription = "b"\nseeds = []\n')
+    with pytest.raises(TaxonomyError, match="snake_case"):
+        load_taxonomy(bad)
+    bad.write_text("version = \n")
+    with pytest.raises(TaxonomyError, match="cannot read"):
+        load_taxonomy(bad)
+
+
+def test_seed_phrases_match_whole_tokens_in_any_case():
+    m = SeedMatcher({"front_door": ["MACH", "front door"], "covid": ["covid-19"]})
+    found = m.find(["Contacts to the mach are screened", "The Front Door works well", "a smash hit",
+                    "During the COVID-19 pandemic"])
+    assert found[0] == {"front_door": ["MACH"]}
+    assert found[1] == {"front_door": ["front door"]}
+    assert found[2] == {}
+    assert found[3] == {"covid": ["covid-19"]}
+
+
+def test_tagger_finds_the_themes_of_clear_sentences(tagger):
+    got = _tag(tagger, [
+        "Contacts received by the multi-agency children's hub (MACH) are screened promptly by social workers.",
+        "Care leavers have up-to-date pathway plans and their personal advisers know them well.",
+        "Strategy meetings are held promptly and are well attended by the police and health partners.",
+        "Social workers' caseloads are too high in the assessment teams.",
+        "Return home interviews are not always offered to children who go missing.",
+        "The virtual school tracks the attendance and progress of children in care closely.",
+    ])
+    assert "front_door" in got[0]
+    assert "care_leavers" in got[1]
+    assert "child_protection" in got[2]
+    assert "caseloads" in got[3]
+    assert "exploitation_missing" in got[4]
+    assert "health_education_cic" in got[5]
+
+
+def test_hits_carry_score_method_and_phrase(tagger):
+    texts = ["Screening in the MACH is prompt and effective."]
+    hits = tagger.tag(texts, shared_encoder().encode(texts))[0]
+    door = next(h for h in hits if h.theme == "front_door")
+    assert door.method in ("phrase", "phrase+embedding") and door.phrase == "MACH"
+    assert -1 <= door.score <= 1
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_tuning_was_chosen_on_the_tune_set_only():
+    card = json.loads((data_file("themes_tune.jsonl").parents[1] / "themes" / "tuning.json").read_text())
+    tune_docs = set(card["documents"])
+    gold_docs = {r["doc"] for r in read_theme_rows(data_file("themes_gold.jsonl"), load_taxonomy())}
+    assert tune_docs and not tune_docs & gold_docs
+    assert card["taxonomy_version"] == load_taxonomy().version
+    assert set(card["thresholds"]) == set(load_taxonomy().ids)
+
+
+def test_labelled_sets_are_big_enough_and_valid():
+    tax = load_taxonomy()
+    gold = read_theme_rows(data_file("themes_gold.jsonl"), tax)
+    tune = read_theme_rows(data_file("themes_tune.jsonl"), tax)
+    assert len(gold) >= 400 and len(tune) >= 400
+    assert {r["doc"].split("/")[0] for r in gold} >= {"ilacs", "focused_visits", "minutes", "committee_reports"}
+
+
+def test_theme_rows_accept_labels_and_one_theme_and_reject_unknown(tmp_path):
+    tax = load_taxonomy()
+    path = tmp_path / "g.jsonl"
+    path.write_text('{"doc": "a.pdf", "quote": "q", "themes": ["Front door / MACH", "covid"]}\n'
+                    '{"doc": "a.pdf", "quote": "r", "theme": "permanence"}\n'
+                    '{"doc": "a.pdf", "quote": "s", "themes": []}\n')
+    rows = read_theme_rows(path, tax)
+    assert [r["themes"] for r in rows] == [["covid", "front_door"], ["permanence"], []]
+    path.write_text('{"doc": "a.pdf", "quote": "q", "themes": ["youth justice"]}\n')
+    with pytest.raises(ValueError, match="line 1: 'youth justice' is not a theme"):
+        read_theme_rows(path, tax)
+
+
+def test_discovery_is_deterministic_and_labels_clusters_by_their_terms():
+    youth = [f"The youth offending service supervises young people on {x} orders in the youth justice system."
+             for x in ("referral", "community", "custodial", "reparation", "detention", "court")]
+    carers = [f"Young carers receive {x} support from the young carers service and their schools."
+              for x in ("respite", "peer", "group", "emotional", "practical", "holiday")]
+    texts = youth + carers
+    vecs = shared_encoder().encode(texts)
+    a = discover(texts, vecs, k=2, seed=7)
+    b = discover(texts, vecs, k=2, seed=7)
+    assert [(c.label, c.size, c.examples) for c in a] == [(c.label, c.size, c.examples) for c in b]
+    assert sorted(c.size for c in a) == [6, 6]
+    labels = " ".join(c.label for c in a)
+    assert "youth" in labels and "carers" in labels
+    groups = [{i < 6 for i in c.examples} for c in a]
+    assert all(len(g) == 1 for g in groups)  # each cluster's examples come from one group
+
+
+def test_discovery_reports_the_nearest_theme(tagger):
+    texts = ["Care leavers live in suitable accommodation.", "Personal advisers stay in touch with care leavers.",
+             "Pathway plans are reviewed with young people.", "Care leavers are helped into work."]
+    found = discover(texts, shared_encoder().encode(texts), k=1, seed=1, prototypes=tagger.protos,
+                     theme_ids=tagger.ids)
+    assert found[0].nearest_theme == "care_leavers" and found[0].nearest_similarity > 0.3
+    assert np.isclose(sum(c.size for c in found), 4)

@@ -1,0 +1,150 @@
+"""Themes through the real flow into a real warehouse (four Middlesbrough
+documents), the views that track them, and the commands that print, report,
+discover and evaluate them."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import duckdb
+import pytest
+
+from pipeline.cli import main
+from pipeline.stages import required, stale_stages, versions
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip().startswith("{")]
+
+
+def test_every_tag_is_a_known_theme_with_provenance(middlesbrough_warehouse):
+    con = duckdb.connect(str(middlesbrough_warehouse), read_only=True)
+    from extractors.themes import stage_version
+    from models.themes_taxonomy import load_taxonomy
+
+    ids = set(load_taxonomy().ids)
+    tags = con.execute("SELECT theme_id, method, version, page FROM theme_tags").fetchall()
+    assert len(tags) > 200
+    assert {t[0] for t in tags} <= ids and {t[2] for t in tags} == {stage_version()}
+    assert {t[1] for t in tags} <= {"phrase", "embedding", "phrase+embedding"}
+    assert con.execute("SELECT count(*) FROM themes").fetchone()[0] == len(ids)
+    # a tag's span is its passage's span
+    bad = con.execute("""SELECT count(*) FROM theme_tags t JOIN passages p USING (doc_id, passage_no)
+                         WHERE t.char_start <> p.char_start OR t.page <> p.page""").fetchone()[0]
+    assert bad == 0
+    con.close()
+
+
+def test_timeline_shows_front_door_and_assessment_across_documents(runner, middlesbrough_warehouse):
+    result = runner.invoke(main, ["timeline", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough",
+                                  "--theme", "front_door", "--theme", "assessment", "--json"])
+    assert result.exit_code == 0, result.output
+    rows = _lines(result.output)
+    docs = {r["document"] for r in rows if r["theme"] == "front_door"}
+    assert len(docs) >= 3  # the 2018 and 2026 letters, the 2022 monitoring visit (and the minutes)
+    assert {r["theme"] for r in rows} == {"front_door", "assessment"}
+    assert all(r["pages"] and r["document"] for r in rows)
+    first = next(r for r in rows if r["theme"] == "front_door")
+    assert str(first["date"]).startswith("2018") and first["status"] == "improvement"
+    monitoring = next(r for r in rows if r["theme"] == "front_door" and r["document_kind"] == "monitoring_visit")
+    assert monitoring["status"] == "strength"
+
+    result = runner.invoke(main, ["timeline", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough"])
+    assert result.exit_code == 0, result.output
+    assert "front_door" in result.output and "assessment" in result.output and "p." in result.output
+    assert "middlesbrough_2018-08-31.pdf" in result.output and "Trajectories" in result.output
+
+
+def test_trajectory_and_followups(middlesbrough_warehouse):
+    con = duckdb.connect(str(middlesbrough_warehouse), read_only=True)
+    row = con.execute("""SELECT first_raised, later_strength, latest_status, history FROM theme_trajectory
+                         WHERE local_authority = 'Middlesbrough' AND theme = 'front_door'""").fetchone()
+    assert str(row[0]).startswith("2018") and row[1] >= 1 and "monitoring_visit" in row[3]
+    links = con.execute("""SELECT recommended_in, theme, followed_up_in FROM recommendation_followups
+                           WHERE local_authority = 'Middlesbrough'""").fetchall()
+    assert links and all(r[0] != r[2] for r in links)
+    assert any(r[1] == "front_door" and "2018" in r[0] for r in links)
+    prev = con.execute("SELECT year, document_kind, theme, documents, documents_total, share FROM theme_prevalence").fetchall()
+    assert prev and all(0 < r[5] <= 1 and r[3] <= r[4] for r in prev)
+    con.close()
+
+
+def test_themes_command_nationally_and_for_one_authority(runner, middlesbrough_warehouse):
+    db = str(middlesbrough_warehouse)
+    result = runner.invoke(main, ["themes", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    rows = _lines(result.output)
+    assert rows[0]["documents"] >= rows[-1]["documents"] and "front_door" in {r["theme"] for r in rows}
+    result = runner.invoke(main, ["themes", "--db", db, "--la", "Middlesbrough", "--since", "2022", "--json"])
+    assert result.exit_code == 0 and all(str(r["first"]) >= "2022" for r in _lines(result.output))
+    result = runner.invoke(main, ["themes", "--db", db, "--la", "Atlantis"])
+    assert result.exit_code == 2 and "no documents of 'Atlantis'" in result.output
+    result = runner.invoke(main, ["timeline", "--db", db, "--la", "Middlesbrough", "--theme", "nope"])
+    assert result.exit_code == 2 and "unknown theme nope" in result.output
+
+
+def test_discover_prints_reproducible_candidates(runner, middlesbrough_warehouse):
+    args = ["themes", "discover", "--db", str(middlesbrough_warehouse), "--clusters", "4", "--json"]
+    a = runner.invoke(main, args)
+    assert a.exit_code == 0, a.output
+    found = _lines(a.output)
+    assert len(found) == 4 and all(c["label"] and c["size"] >= 1 and c["examples"] for c in found)
+    assert all(e["document"] and e["page"] >= 1 for c in found for e in c["examples"])
+    b = runner.invoke(main, args)
+    assert _lines(b.output) == found
+    text = runner.invoke(main, args[:-1])
+    assert text.exit_code == 0 and "candidate themes" in text.output
+
+
+def test_report_is_standalone_html_with_charts_and_citations(runner, middlesbrough_warehouse, tmp_path):
+    out = tmp_path / "mb.html"
+    result = runner.invoke(main, ["report", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough",
+                                  "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = out.read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<script" not in html and "http" not in html.split("<body>")[1]
+    assert html.count("<svg") >= 2 and "Theme timeline" in html and "Grade history" in html
+    assert "middlesbrough_2018-08-31.pdf" in html and "p.2" in html
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="headless Chromium not installed (apt-get install chromium)")
+def test_report_renders_in_headless_chromium(runner, middlesbrough_warehouse, tmp_path):
+    out, png = tmp_path / "mb.html", tmp_path / "mb.png"
+    runner.invoke(main, ["report", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough", "--out", str(out)])
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={png}",
+                    "--window-size=1280,1600", out.as_uri()], check=True, capture_output=True, timeout=120)
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a page with charts, not a blank one
+
+
+def test_evaluate_themes_json_on_any_gold_file(runner, corpus_dir, tmp_path):
+    from models.themes_data import data_file
+
+    rows = [json.loads(line) for line in data_file("themes_gold.jsonl").read_text().splitlines()]
+    mine = [r for r in rows if r["doc"] == "focused_visits/middlesbrough_2026-01-27.pdf"][:6] or rows[:6]
+    mine.append({"doc": mine[0]["doc"], "quote": "words that are in no document at all", "themes": ["covid"]})
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in mine))
+    result = runner.invoke(main, ["evaluate", "themes", "--gold", str(gold), "--corpus", str(corpus_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.output)
+    assert out["n"] == len(mine) and 0 <= out["micro_precision"] <= 1 and 0 <= out["micro_recall"] <= 1
+    assert isinstance(out["per_theme"], dict) and out["unmatched_quotes"] == 1
+    assert out["misses"][0]["quote"].startswith("words that")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"doc": "x.pdf", "quote": "q", "themes": ["no such theme"]}\n')
+    result = runner.invoke(main, ["evaluate", "themes", "--gold", str(bad), "--corpus", str(corpus_dir)])
+    assert result.exit_code == 2 and "not a theme" in result.output
+
+
+def test_a_new_themes_version_reruns_only_themes():
+    current = versions()
+    assert stale_stages(current) == []
+    assert stale_stages({**current, "themes": "themes-0"}) == ["themes"]
+    # findings changed: figures and themes do not read it, so only findings re-runs
+    assert stale_stages({**current, "findings": "old"}) == ["findings"]
+    # the segmentation changed: everything after it re-runs
+    assert stale_stages({**current, "segment": "old"}) == list(current)
+    assert stale_stages({**current, "themes": "old"}, skip=("themes",)) == []
+    assert required(["themes"]) == ["segment", "themes"]
