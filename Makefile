@@ -21,6 +21,7 @@ demo: install
 	$(BIN)/ofsted-mine ingest corpus/samples --db $(DEMO_DB)
 	$(BIN)/ofsted-mine documents --db $(DEMO_DB)
 	$(BIN)/ofsted-mine findings --db $(DEMO_DB) --la Rutland --limit 20
+	$(BIN)/ofsted-mine themes --db $(DEMO_DB)
 
 test: install
 	$(BIN)/python -m pytest -q

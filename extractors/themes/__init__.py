@@ -19,7 +19,7 @@ from models.themes_taxonomy import load_taxonomy
 
 
 def stage_version() -> str:
-    """The pass, the taxonomy and the tuning ("themes-1+taxonomy-1+tuning-1")."""
+    """The pass, the taxonomy and the tuning ("themes-1+taxonomy-1+tuning-1.3f2a9c1")."""
     return f"{THEMES_VERSION}+{load_taxonomy().version}+{tuning_version()}"
 
 

@@ -11,6 +11,7 @@ those labelled passages by ``ofsted-mine train themes`` and are read from
 """
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -31,10 +32,13 @@ def default_dir() -> Path:
 
 
 def tuning_version(model_dir: Path | None = None) -> str:
-    """The tuning's version, read without loading the prototypes."""
+    """The tuning's version and a short hash of its file ("tuning-1.3f2a9c1"),
+    read without loading the prototypes: re-tuning on other labels changes
+    the hash, so stored tags are re-made even when the version is not bumped."""
     path = Path(model_dir or default_dir()) / "tuning.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["version"]
+        data = path.read_bytes()
+        return f"{json.loads(data)['version']}.{hashlib.sha1(data).hexdigest()[:7]}"
     except (OSError, KeyError, ValueError):
         return "untuned"
 
