@@ -8,20 +8,14 @@ label. An empty list means "no theme".
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from corpus.readers import read_path
 from extractors.segment import segment
+from models.findings_data import _plain  # the same quote normalisation as the findings labels
 from models.themes_taxonomy import Taxonomy
-
-_PLAIN = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", text.translate(_PLAIN)).strip().lower()
 
 
 def data_file(name: str) -> Path:

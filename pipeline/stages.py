@@ -60,8 +60,13 @@ def _findings(doc: Document, done: dict[str, Any], settings: Settings):
                                            scope_spans=spans)
 
 
+# read once (the model card, the taxonomy and the tuning file), not once per document
+FINDINGS_STAGE_VERSION = findings_stage.stage_version()
+THEMES_STAGE_VERSION = themes_stage.stage_version()
+
+
 def _finding_rows(result) -> dict[str, list[dict]]:
-    return rows.finding_rows(result, findings_stage.stage_version())
+    return rows.finding_rows(result, FINDINGS_STAGE_VERSION)
 
 
 @lru_cache(maxsize=1)
@@ -70,15 +75,15 @@ def _tagger():
 
 
 def _themes(doc: Document, done: dict[str, Any], settings: Settings):
-    return themes_stage.tag_document(doc.id, done["segment"], _tagger(), shared_encoder(), themes_stage.stage_version())
+    return themes_stage.tag_document(doc.id, done["segment"], _tagger(), shared_encoder(), THEMES_STAGE_VERSION)
 
 
 STAGES: tuple[Stage, ...] = (
     Stage("segment", SEGMENTER_VERSION, _segment, rows.segmentation_rows, _stored_segmentation),
     Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows, needs=("segment",)),
     Stage("figures", figures_version(), _figures, rows.figure_rows, needs=("segment", "understand")),
-    Stage("findings", findings_stage.stage_version(), _findings, _finding_rows, needs=("segment", "understand")),
-    Stage("themes", themes_stage.stage_version(), _themes, rows.theme_tag_rows, needs=("segment",)),
+    Stage("findings", FINDINGS_STAGE_VERSION, _findings, _finding_rows, needs=("segment", "understand")),
+    Stage("themes", THEMES_STAGE_VERSION, _themes, rows.theme_tag_rows, needs=("segment",)),
 )
 
 

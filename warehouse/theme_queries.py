@@ -52,12 +52,14 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
         where.append("year(tl.date) >= ?")
         params.append(since)
     sql = f"""
-        WITH best AS (
-            SELECT t.doc_id, t.theme_id AS theme,
-                   arg_max(f.text, (CASE f.label WHEN 'improvement' THEN 2 WHEN 'strength' THEN 1 ELSE 0 END) * 10 + t.score) AS example,
-                   arg_max(t.page, (CASE f.label WHEN 'improvement' THEN 2 WHEN 'strength' THEN 1 ELSE 0 END) * 10 + t.score) AS example_page
+        WITH ranked AS (
+            SELECT t.doc_id, t.theme_id AS theme, t.page, f.text,
+                   (CASE f.label WHEN 'improvement' THEN 2 WHEN 'strength' THEN 1 ELSE 0 END) * 10 + t.score AS rank
             FROM theme_tags t LEFT JOIN findings f ON f.doc_id = t.doc_id AND f.passage_no = t.passage_no
-            GROUP BY ALL
+        ),
+        best AS (
+            SELECT doc_id, theme, arg_max(text, rank) AS example, arg_max(page, rank) AS example_page
+            FROM ranked GROUP BY doc_id, theme
         )
         SELECT tl.date, tl.document_kind, tl.theme, tl.theme_label, tl.passages, tl.strengths, tl.improvements,
                tl.neutral, tl.recommendations, tl.status, tl.pages, tl.document, b.example, b.example_page
