@@ -6,16 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-METHODS = ("phrase", "embedding", "phrase+embedding")
+METHODS = ("classifier", "phrase+classifier", "phrase", "embedding", "phrase+embedding")
 
 
 @dataclass(frozen=True)
 class ThemeTag:
-    """``theme``: a taxonomy id (models/themes/taxonomy.toml). ``score``: the
-    cosine similarity of the passage's embedding to the theme's prototype
-    (its description and labelled examples). ``method``: ``phrase`` (a seed
-    phrase matched, ``phrase`` holds it), ``embedding`` (the similarity
-    passed the theme's threshold) or both. ``version``: the themes stage."""
+    """``theme``: a taxonomy id (models/themes/taxonomy.toml). ``method``:
+    ``classifier`` (the theme classifier's probability passed its threshold)
+    or ``phrase+classifier`` (and a seed phrase of the theme is in the
+    passage, ``phrase`` holds it); under the similarity rule, ``phrase``,
+    ``embedding`` (the cosine similarity to the theme's prototype passed the
+    theme's threshold) or ``phrase+embedding``. ``score``: the probability,
+    or the similarity under the similarity rule. ``version``: the themes
+    stage."""
 
     doc_id: str
     passage: int
@@ -29,4 +32,4 @@ class ThemeTag:
     version: str
 
 
-EXAMPLE = ThemeTag("0" * 64, 12, "front_door", 0.61, "phrase+embedding", "MACH", 3, 5120, 5230, "themes-1+taxonomy-1")
+EXAMPLE = ThemeTag("0" * 64, 12, "front_door", 0.93, "phrase+classifier", "MACH", 3, 5120, 5230, "themes-2+taxonomy-1")

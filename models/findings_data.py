@@ -30,6 +30,12 @@ def _plain(text: str) -> str:
     return re.sub(r"\s+", " ", text.translate(_PLAIN)).strip().lower()
 
 
+# The held-out documents are drawn from the first two batches only, so the
+# held-out set stays the same when more labels are added: the documents of
+# later files (findings_labels_3.jsonl, ...) are training data only.
+SPLIT_FILES = ("findings_labels.jsonl", "findings_labels_2.jsonl")
+
+
 def label_files() -> list[Path]:
     base = Path(str(resources.files("models").joinpath("data")))
     return sorted(base.glob("findings_labels*.jsonl"))
@@ -107,10 +113,13 @@ def weak_examples(docs: list[str], corpus_dir: Path, limit: int, seed: int,
     return pool[:limit]
 
 
-def split_documents(docs: list[str], seed: int, test_share: float) -> tuple[list[str], list[str]]:
+def split_documents(docs: list[str], seed: int, test_share: float,
+                    train_only: set[str] | frozenset[str] = frozenset()) -> tuple[list[str], list[str]]:
     """Documents into train and test, per folder (ILACS / focused visits) so
-    both kinds are in both; seeded. No document is in both."""
-    train, test = [], []
+    both kinds are in both; seeded. No document is in both. ``train_only``
+    documents are not drawn for the test side."""
+    train, test = sorted(set(train_only) & set(docs)), []
+    docs = [d for d in docs if d not in set(train_only)]
     by_folder: dict[str, list[str]] = {}
     for d in sorted(set(docs)):
         by_folder.setdefault(d.split("/")[0], []).append(d)

@@ -41,7 +41,7 @@ from extractors.findings.encoder import DEFAULT_ENCODER, DIM, Encoder
 from extractors.findings.features import context_names, feature_matrix
 from extractors.findings.model import LABELS
 from models.findings_data import (
-    DEV_GOLD_DOCS, _DocCache, hand_examples, label_files, read_labels, split_documents, weak_examples,
+    DEV_GOLD_DOCS, SPLIT_FILES, _DocCache, hand_examples, label_files, read_labels, split_documents, weak_examples,
 )
 from models.findings_scoring import calibration_error, score
 
@@ -78,9 +78,12 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> 
     files = label_files()
     rows = [r for r in read_labels(files) if r["doc"] not in DEV_GOLD_DOCS]
     docs = sorted({r["doc"] for r in rows})
-    train_docs, test_docs = split_documents(docs, seed, TEST_SHARE)
+    first = {r["doc"] for r in read_labels([f for f in files if f.name in SPLIT_FILES])}
+    later = set(docs) - first
+    train_docs, test_docs = split_documents(docs, seed, TEST_SHARE, train_only=later)
     progress(f"{len(rows)} labelled sentences from {len(docs)} documents: "
-             f"{len(train_docs)} documents to train on, {len(test_docs)} held out")
+             f"{len(train_docs)} documents to train on ({len(later)} from later label files, training only), "
+             f"{len(test_docs)} held out")
     cache = _DocCache(corpus_dir)
     hand = hand_examples(rows, corpus_dir, cache)
     train_hand = [e for e in hand if e.doc in set(train_docs) and e.label != "mixed"]

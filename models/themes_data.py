@@ -14,6 +14,7 @@ from pathlib import Path
 
 from corpus.readers import read_path
 from extractors.segment import segment
+from extractors.themes.extract import previous_texts
 from models.findings_data import _plain  # the same quote normalisation as the findings labels
 from models.themes_taxonomy import Taxonomy
 
@@ -52,6 +53,7 @@ class LabelledPassage:
     doc: str
     text: str
     themes: frozenset[str]
+    prev: str = ""  # the passage before it, as the themes stage sees it
 
 
 def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
@@ -61,10 +63,11 @@ def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
     for r in rows:
         if r["doc"] not in cache:
             seg = segment(read_path(Path(corpus_dir) / r["doc"], r["doc"]))
-            cache[r["doc"]] = [(p.text, _plain(p.text)) for p in seg.passages]
+            cache[r["doc"]] = [(p.text, _plain(p.text), prev)
+                               for p, prev in zip(seg.passages, previous_texts(seg.passages))]
         q = _plain(r["quote"])
-        hits = [text for text, plain in cache[r["doc"]] if q in plain]
+        hits = [(text, prev) for text, plain, prev in cache[r["doc"]] if q in plain]
         if len(hits) != 1:
             raise ValueError(f"{r['doc']}: quote found in {len(hits)} passages: {r['quote'][:60]!r}")
-        out.append(LabelledPassage(r["doc"], hits[0], frozenset(r["themes"])))
+        out.append(LabelledPassage(r["doc"], hits[0][0], frozenset(r["themes"]), hits[0][1]))
     return out

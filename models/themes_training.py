@@ -1,21 +1,30 @@
-"""Choosing the theme tagger's thresholds on labelled passages.
+"""Training the theme tagger on labelled passages.
 
-``ofsted-mine train themes`` reads ``models/data/themes_tune.jsonl`` (never
-the gold file) and writes ``models/themes/tuning.json`` and
-``models/themes/prototypes.npz``:
+``ofsted-mine train themes`` reads ``models/data/themes_tune*.jsonl`` (never
+the gold file) and writes ``models/themes/tuning.json``,
+``models/themes/prototypes.npz`` and ``models/themes/classifier.joblib``:
 
 1. Seed phrases: every seed is matched in the labelled passages; a seed that
    tags at least ``SEED_MIN_WRONG`` passages wrongly and is right less than
    ``SEED_MIN_PRECISION`` of the time is dropped.
-2. Similarity: each passage's similarity to each theme's prototype is
-   computed leaving its own document's examples out of the prototype (so a
-   passage is never compared with itself), and for each theme with at least
-   ``MIN_POSITIVES`` labelled passages the threshold that maximises F1 of
-   (kept phrase or similarity >= threshold) is chosen; other themes get the
-   threshold that maximises micro-F1 over all of them together.
-3. Prototypes for the pipeline are made from every labelled example.
+2. Similarity rule (tuning-1): each passage's similarity to each theme's
+   prototype is computed leaving its own document's examples out of the
+   prototype (so a passage is never compared with itself), and for each
+   theme with at least ``MIN_POSITIVES`` labelled passages the threshold
+   that maximises F1 of (kept phrase or similarity >= threshold) is chosen;
+   other themes get the threshold that maximises micro-F1 over all of them.
+3. Classifier (tuning-2, ``extractors.themes.classifier``): a class-balanced
+   logistic regression per theme; its probability threshold is the one that
+   maximises micro-F1 over ``FOLDS``-fold cross-validation grouped by
+   document, in which seeds, prototypes, thresholds and the classifier are
+   all re-made from the training folds only.
+4. Both rules are scored by that cross-validation; the better one (by
+   micro-F1) is the one the pipeline uses (``rule`` in tuning.json).
+5. Prototypes, seeds and the classifier for the pipeline are made from
+   every labelled passage.
 
-Deterministic: no randomness is involved; the same labels give the same file.
+Deterministic: the folds are fixed (GroupKFold) and the solver has no
+randomness; the same labels give the same files.
 """
 from __future__ import annotations
 
@@ -23,15 +32,24 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
+import joblib
 import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
 
 from extractors.findings.encoder import Encoder
+from extractors.themes.classifier import ThemeClassifier, features
+from extractors.themes.extract import encode_or_zero
 from extractors.themes.phrases import SeedMatcher
 from extractors.themes.tagger import prototypes
 from models.themes_data import LabelledPassage, data_file, locate_rows, read_theme_rows
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
-TUNING_VERSION = "tuning-1"
+TUNING_VERSION = "tuning-2"
+C = 8.0
+FOLDS = 5
+PROBA_GRID = np.round(np.arange(0.30, 0.86, 0.05), 2)
 SEED_MIN_PRECISION = 0.6
 SEED_MIN_WRONG = 2
 MIN_POSITIVES = 5
@@ -106,56 +124,123 @@ def choose_thresholds(passages, sims, phrase_hit: np.ndarray, ids: list[str]) ->
     return chosen, best_global
 
 
-def micro(passages, predicted: list[set[str]]) -> dict:
-    tp = sum(len(p.themes & s) for p, s in zip(passages, predicted))
-    n_pred = sum(len(s) for s in predicted)
-    n_gold = sum(len(p.themes) for p in passages)
-    return {"precision": round(tp / n_pred, 4) if n_pred else 0.0, "recall": round(tp / n_gold, 4) if n_gold else 0.0,
+def tune_files() -> list[Path]:
+    """The labelled passages tuned on by default: every themes_tune*.jsonl."""
+    return sorted(data_file("themes_tune.jsonl").parent.glob("themes_tune*.jsonl"))
+
+
+def kept_matcher(passages: list[LabelledPassage], taxonomy: Taxonomy) -> tuple[SeedMatcher, dict[str, list[str]]]:
+    dropped = dropped_seeds(seed_stats(passages, taxonomy))
+    return SeedMatcher({t.id: [s for s in t.seeds if s not in set(dropped.get(t.id, ()))]
+                        for t in taxonomy.themes}), dropped
+
+
+def _hits(matcher: SeedMatcher, texts: list[str], ids: list[str]) -> np.ndarray:
+    return np.array([[t in f for t in ids] for f in matcher.find(texts)], dtype=bool).reshape(len(texts), len(ids))
+
+
+def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: float) -> ThemeClassifier:
+    """``X_parts``: (vecs, hits, sims, prev_vecs, prev_hits) of the passages."""
+    tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
+    X = features(*X_parts, tfidf, texts)
+    coef = np.zeros((len(ids), X.shape[1]), dtype=np.float32)
+    intercept = np.full(len(ids), -30.0, dtype=np.float32)  # a theme with no example is never tagged
+    for j in range(len(ids)):
+        if gold[:, j].any() and not gold[:, j].all():
+            m = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X, gold[:, j])
+            coef[j], intercept[j] = m.coef_[0], m.intercept_[0]
+    return ThemeClassifier(list(ids), tfidf, coef, intercept, threshold)
+
+
+def _micro_counts(gold: np.ndarray, pred: np.ndarray) -> dict:
+    tp, n_pred, n_gold = int((gold & pred).sum()), int(pred.sum()), int(gold.sum())
+    p, r = (tp / n_pred if n_pred else 0.0), (tp / n_gold if n_gold else 0.0)
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
             "tagged": n_pred, "gold": n_gold}
 
 
-def train(corpus_dir: Path, out_dir: Path, labels: Path | None = None, progress=print) -> dict:
+def cross_validate(passages, vecs, prev_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
+    """Out-of-fold predictions of both rules, everything re-made per fold."""
+    ids = list(taxonomy.ids)
+    texts, prevs = [p.text for p in passages], [p.prev for p in passages]
+    gold = np.array([[t in p.themes for t in ids] for p in passages], dtype=bool)
+    groups = np.array([p.doc for p in passages])
+    proba = np.zeros(gold.shape, dtype=np.float32)
+    similarity_pred = np.zeros(gold.shape, dtype=bool)
+    for k, (tr, te) in enumerate(GroupKFold(n_splits=FOLDS).split(vecs, gold, groups), 1):
+        progress(f"  fold {k}/{FOLDS}: {len(tr)} passages to fit, {len(te)} to score")
+        train_ps = [passages[i] for i in tr]
+        matcher, _ = kept_matcher(train_ps, taxonomy)
+        hits, prev_hits = _hits(matcher, texts, ids), _hits(matcher, prevs, ids)
+        sims_tr = lodo_similarity(train_ps, vecs[tr], desc, ids)
+        protos = prototypes(desc, [vecs[tr][gold[tr][:, j]] for j in range(len(ids))])
+        sims_te = vecs[te] @ protos.T
+        thresholds, _ = choose_thresholds(train_ps, sims_tr, hits[tr], ids)
+        thr = np.array([thresholds[t] for t in ids])
+        similarity_pred[te] = hits[te] | (sims_te >= thr)
+        clf = fit_classifier([texts[i] for i in tr], (vecs[tr], hits[tr], sims_tr, prev_vecs[tr], prev_hits[tr]),
+                             gold[tr], ids, 0.5)
+        proba[te] = clf.proba(features(vecs[te], hits[te], sims_te, prev_vecs[te], prev_hits[te], clf.tfidf,
+                                       [texts[i] for i in te]))
+    by_threshold = {float(t): _micro_counts(gold, proba >= t) for t in PROBA_GRID}
+    best = max(PROBA_GRID, key=lambda t: (by_threshold[float(t)]["f1"], -t))
+    return {"folds": FOLDS, "classifier_threshold": float(best), "classifier": by_threshold[float(best)],
+            "classifier_by_threshold": by_threshold, "similarity": _micro_counts(gold, similarity_pred)}
+
+
+def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = None, progress=print) -> dict:
     taxonomy = load_taxonomy()
     ids = list(taxonomy.ids)
-    labels = Path(labels or data_file("themes_tune.jsonl"))
-    progress(f"reading {labels.name} and finding its passages in {corpus_dir}")
-    passages = locate_rows(read_theme_rows(labels, taxonomy), corpus_dir)
+    paths = [Path(p) for p in ([labels] if isinstance(labels, (str, Path)) else labels or tune_files())]
+    progress(f"reading {', '.join(p.name for p in paths)} and finding the passages in {corpus_dir}")
+    passages = [lp for path in paths for lp in locate_rows(read_theme_rows(path, taxonomy), corpus_dir)]
+    if len({p.doc for p in passages}) < FOLDS:
+        raise ValueError(f"need labelled passages from at least {FOLDS} documents to cross-validate")
     encoder = Encoder()
-    progress(f"encoding {len(passages)} passages and {len(ids)} descriptions")
+    progress(f"encoding {len(passages)} passages, the passages before them and {len(ids)} descriptions")
     vecs = encoder.encode([p.text for p in passages])
+    prev_vecs = encode_or_zero(encoder, [p.prev for p in passages], vecs.shape[1])
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
-    stats = seed_stats(passages, taxonomy)
-    dropped = dropped_seeds(stats)
-    kept = SeedMatcher({t.id: [s for s in t.seeds if s not in set(dropped.get(t.id, ()))] for t in taxonomy.themes})
-    found = kept.find([p.text for p in passages])
-    phrase_hit = np.array([[t in f for t in ids] for f in found])
-    sims = lodo_similarity(passages, vecs, desc, ids)
-    thresholds, global_thr = choose_thresholds(passages, sims, phrase_hit, ids)
+    progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")
+    cv = cross_validate(passages, vecs, prev_vecs, desc, taxonomy, progress)
+    rule = "classifier" if cv["classifier"]["f1"] >= cv["similarity"]["f1"] else "similarity"
 
-    thr = np.array([thresholds[t] for t in ids])
-    predicted = [{t for j, t in enumerate(ids) if phrase_hit[i, j] or sims[i, j] >= thr[j]} for i in range(len(passages))]
-    phrase_only = [{t for j, t in enumerate(ids) if phrase_hit[i, j]} for i in range(len(passages))]
-    examples = [vecs[[i for i, p in enumerate(passages) if t in p.themes]] for t in ids]
+    matcher, dropped = kept_matcher(passages, taxonomy)
+    texts = [p.text for p in passages]
+    hits, prev_hits = _hits(matcher, texts, ids), _hits(matcher, [p.prev for p in passages], ids)
+    sims = lodo_similarity(passages, vecs, desc, ids)
+    thresholds, global_thr = choose_thresholds(passages, sims, hits, ids)
+    gold = np.array([[t in p.themes for t in ids] for p in passages], dtype=bool)
+    clf = fit_classifier(texts, (vecs, hits, sims, prev_vecs, prev_hits), gold, ids, cv["classifier_threshold"])
+    examples = [vecs[gold[:, j]] for j in range(len(ids))]
     protos = prototypes(desc, examples)
 
     card = {
         "version": TUNING_VERSION,
         "taxonomy_version": taxonomy.version,
-        "labels": labels.name,
+        "rule": rule,
+        "labels": [p.name for p in paths],
         "passages": len(passages),
         "documents": sorted({p.doc for p in passages}),
         "examples_per_theme": {t: int(len(e)) for t, e in zip(ids, examples)},
         "thresholds": thresholds,
         "default_threshold": global_thr,
+        "classifier_threshold": cv["classifier_threshold"],
         "dropped_seeds": dropped,
         "rules": {"seed_min_precision": SEED_MIN_PRECISION, "seed_min_wrong": SEED_MIN_WRONG,
-                  "min_positives": MIN_POSITIVES, "grid": [float(GRID[0]), float(GRID[-1]), 0.01]},
-        "tune_set_leave_one_document_out": {"phrases_and_embedding": micro(passages, predicted),
-                                            "phrases_only": micro(passages, phrase_only)},
+                  "min_positives": MIN_POSITIVES, "grid": [float(GRID[0]), float(GRID[-1]), 0.01],
+                  "classifier_C": C, "classifier_features": {"embedding": int(vecs.shape[1]), "phrase_hits": len(ids),
+                                                             "similarities": len(ids), "previous_passage":
+                                                             int(vecs.shape[1]) + len(ids),
+                                                             "tfidf": len(clf.tfidf.vocabulary_)}},
+        "cross_validated": cv,
     }
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "tuning.json").write_text(json.dumps(card, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     np.savez(out_dir / "prototypes.npz", ids=np.array(ids), vectors=protos.astype(np.float32))
+    clf.tfidf.stop_words_ = None  # not needed to transform
+    joblib.dump({"ids": clf.ids, "tfidf": clf.tfidf, "coef": clf.coef, "intercept": clf.intercept,
+                 "threshold": clf.threshold}, out_dir / "classifier.joblib", compress=3)
     return card

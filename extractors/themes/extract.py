@@ -1,12 +1,24 @@
 """The themes pass over one document's passages."""
 from __future__ import annotations
 
+import numpy as np
+
+from extractors.findings.encoder import DIM
 from extractors.segment import Segmentation
 from extractors.theme_records import ThemeTag
 from extractors.themes.tagger import ThemeTagger
 
-THEMES_VERSION = "themes-1"  # the pass; the taxonomy and the tuning have their own versions
+THEMES_VERSION = "themes-2"  # the pass; the taxonomy and the tuning have their own versions
 MIN_WORDS = 4
+
+
+def encode_or_zero(encoder, texts: list[str], dim: int) -> np.ndarray:
+    """Embeddings of ``texts``, a zero row for an empty one."""
+    out = np.zeros((len(texts), dim), dtype=np.float32)
+    idx = [i for i, t in enumerate(texts) if t]
+    if idx:
+        out[idx] = encoder.encode([texts[i] for i in idx])
+    return out
 
 
 def taggable(passage) -> bool:
@@ -15,12 +27,26 @@ def taggable(passage) -> bool:
     return passage.kind != "heading" and len(passage.text.split()) >= MIN_WORDS
 
 
+def previous_texts(passages) -> list[str]:
+    """For each passage, the text of the last passage before it that is not
+    a heading ("" for the first): what "This ..." or "They ..." refers to."""
+    out, last = [], ""
+    for p in passages:
+        out.append(last)
+        if p.kind != "heading":
+            last = p.text
+    return out
+
+
 def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str) -> tuple[ThemeTag, ...]:
+    before = dict(zip((p.index for p in seg.passages), previous_texts(seg.passages)))
     passages = [p for p in seg.passages if taggable(p)]
     texts = [p.text for p in passages]
+    prev = [before[p.index] for p in passages]
     vectors = encoder.encode(texts)
+    prev_vectors = encode_or_zero(encoder, prev, DIM)
     out = []
-    for p, hits in zip(passages, tagger.tag(texts, vectors)):
+    for p, hits in zip(passages, tagger.tag(texts, vectors, prev, prev_vectors)):
         for h in hits:
             out.append(ThemeTag(doc_id, p.index, h.theme, h.score, h.method, h.phrase, p.page, p.start, p.end, version))
     return tuple(out)

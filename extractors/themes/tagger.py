@@ -1,13 +1,26 @@
-"""Tagging passages with themes: seed phrases and embedding similarity.
+"""Tagging passages with themes: seed phrases, embedding similarity and a
+classifier over both.
 
-A passage gets a theme when one of the theme's kept seed phrases is in it
-(``phrase``), or when the cosine similarity of its embedding to the theme's
-prototype reaches the theme's threshold (``embedding``), or both. A theme's
-prototype is the normalised sum of the embedding of its description and the
-mean embedding of its labelled example passages (models/data/themes_tune.jsonl).
-Thresholds, and the seed phrases dropped for poor precision, were chosen on
-those labelled passages by ``ofsted-mine train themes`` and are read from
-``models/themes/tuning.json``; prototypes from ``models/themes/prototypes.npz``.
+Two rules, chosen by ``ofsted-mine train themes`` on the labelled passages
+(models/data/themes_tune*.jsonl) and named in ``models/themes/tuning.json``:
+
+* ``classifier`` (tuning-2): a logistic regression per theme over the
+  passage's embedding, its seed-phrase hits, its similarity to every theme's
+  prototype, TF-IDF of its words and the embedding and phrase hits of the
+  passage before it (``extractors.themes.classifier``); a theme is tagged
+  when its probability reaches the threshold chosen by cross-validation.
+  Method ``classifier``, or ``phrase+classifier`` when one of the theme's
+  seed phrases is in the passage; the score is the probability.
+* ``similarity`` (tuning-1): a theme is tagged when one of its kept seed
+  phrases is in the passage (``phrase``), or when the cosine similarity of
+  the passage's embedding to the theme's prototype reaches the theme's
+  threshold (``embedding``), or both; the score is the similarity.
+
+A theme's prototype is the normalised sum of the embedding of its
+description and the mean embedding of its labelled example passages. Seed
+phrases wrong too often on the labelled passages are dropped. Prototypes
+are in ``models/themes/prototypes.npz``, the classifier in
+``models/themes/classifier.joblib``.
 """
 from __future__ import annotations
 
@@ -17,8 +30,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import joblib
 import numpy as np
 
+from extractors.themes.classifier import ThemeClassifier, features
 from extractors.themes.phrases import SeedMatcher
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
@@ -63,7 +78,7 @@ def prototypes(description_vecs: np.ndarray, example_vecs: list[np.ndarray]) -> 
 
 class ThemeTagger:
     def __init__(self, taxonomy: Taxonomy, protos: np.ndarray, thresholds: dict[str, float],
-                 dropped: dict[str, list[str]], version: str) -> None:
+                 dropped: dict[str, list[str]], version: str, classifier: ThemeClassifier | None = None) -> None:
         self.taxonomy = taxonomy
         self.ids = [t.id for t in taxonomy.themes if not t.retired]
         index = {t.id: i for i, t in enumerate(taxonomy.themes)}
@@ -73,15 +88,28 @@ class ThemeTagger:
                       for t in taxonomy.themes if not t.retired}
         self.matcher = SeedMatcher(self.seeds)
         self.version = version
+        if classifier is not None and list(classifier.ids) != self.ids:
+            raise TuningMissing("the theme classifier was trained for other themes; run `ofsted-mine train themes`")
+        self.classifier = classifier
 
     def scores(self, vectors: np.ndarray) -> np.ndarray:
         """Similarity of each passage (row) to each theme (column)."""
         return vectors @ self.protos.T
 
-    def tag(self, texts: list[str], vectors: np.ndarray) -> list[list[Hit]]:
-        """The themes of each text, best score first."""
-        sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))
+    def phrase_hits(self, texts: list[str]) -> tuple[list[dict[str, list[str]]], np.ndarray]:
+        """The kept seed phrases found, and as a passage x theme matrix."""
         found = self.matcher.find(texts)
+        return found, np.array([[t in f for t in self.ids] for f in found], dtype=bool).reshape(len(texts), len(self.ids))
+
+    def tag(self, texts: list[str], vectors: np.ndarray, prev_texts: list[str] | None = None,
+            prev_vectors: np.ndarray | None = None) -> list[list[Hit]]:
+        """The themes of each text, best score first. ``prev_texts`` and
+        ``prev_vectors``: the passage before each one ("" and zeros for
+        none); the classifier reads them, the similarity rule does not."""
+        sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))
+        found, hits = self.phrase_hits(texts)
+        if self.classifier is not None:
+            return self._classify(texts, vectors, sims, found, hits, prev_texts, prev_vectors)
         out = []
         for row, phrases in zip(sims, found):
             hits = []
@@ -92,6 +120,25 @@ class ThemeTagger:
                     method = "phrase+embedding" if by_phrase and by_embedding else "phrase" if by_phrase else "embedding"
                     hits.append(Hit(theme, round(float(row[j]), 4), method, phrases[theme][0] if by_phrase else None))
             out.append(sorted(hits, key=lambda h: -h.score))
+        return out
+
+    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors) -> list[list[Hit]]:
+        n = len(texts)
+        if n == 0:
+            return []
+        prev_texts = list(prev_texts) if prev_texts is not None else [""] * n
+        if prev_vectors is None:
+            prev_vectors = np.zeros_like(vectors)
+        _, prev_hits = self.phrase_hits(prev_texts)
+        proba = self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, self.classifier.tfidf, texts))
+        out = []
+        for i in range(n):
+            row = []
+            for j in np.flatnonzero(proba[i] >= self.classifier.threshold):
+                theme = self.ids[j]
+                phrase = found[i][theme][0] if theme in found[i] else None
+                row.append(Hit(theme, round(float(proba[i, j]), 4), "phrase+classifier" if phrase else "classifier", phrase))
+            out.append(sorted(row, key=lambda h: -h.score))
         return out
 
 
@@ -107,4 +154,11 @@ def load_tagger(model_dir: Path | None = None, taxonomy: Taxonomy | None = None)
         raise TuningMissing(f"{model_dir}: no theme tuning ({exc}); run `ofsted-mine train themes`") from exc
     if ids != list(taxonomy.ids) or tuning.get("taxonomy_version") != taxonomy.version:
         raise TuningMissing(f"{model_dir}: tuned for another taxonomy version; run `ofsted-mine train themes`")
-    return ThemeTagger(taxonomy, vecs, tuning["thresholds"], tuning.get("dropped_seeds", {}), tuning["version"])
+    classifier = None
+    if tuning.get("rule") == "classifier":
+        try:
+            classifier = ThemeClassifier(**joblib.load(model_dir / "classifier.joblib"))
+        except (OSError, KeyError, TypeError, ValueError) as exc:
+            raise TuningMissing(f"{model_dir}: no theme classifier ({exc}); run `ofsted-mine train themes`") from exc
+    return ThemeTagger(taxonomy, vecs, tuning["thresholds"], tuning.get("dropped_seeds", {}), tuning["version"],
+                       classifier)

@@ -276,15 +276,27 @@ def draw_topup(rel: str, first: list[dict], rng: random.Random) -> list[dict]:
     return picked
 
 
+def council_authorities() -> set[str]:
+    """Authorities with minutes, committee reports or a monitoring letter in the
+    corpus: their papers are in the held-out themes gold (themes_gold.jsonl)."""
+    return {r["local_authority"] for r in manifest() if r["kind"] in ("minutes", "committee_reports", "monitoring_visits")}
+
+
 def draw(batch: int = 1) -> tuple[list[str], list[dict]]:
     """Batch 1 is findings_labels.jsonl. Batch 2 (findings_labels_2.jsonl) is
-    drawn the same way with its own seed from authorities batch 1 did not use."""
+    drawn the same way with its own seed from authorities batch 1 did not use.
+    Batch 3 (findings_labels_3.jsonl, also labelled with themes for
+    themes_tune_2.jsonl) leaves out the authorities of batches 1 and 2 and
+    those whose council papers are in the themes gold (Kent, Medway,
+    Middlesbrough)."""
     seed = SEED if batch == 1 else f"{SEED}-{batch}"
     used: set[str] = set()
     if batch > 1:
         by_path = {r["path"]: r["local_authority"] for r in manifest()}
         for earlier in range(1, batch):
             used |= {by_path[d] for d in draw(earlier)[0]}
+    if batch >= 3:
+        used |= council_authorities()
     rng = random.Random(seed)
     docs = draw_documents(rng, used)
     cands: list[dict] = []
@@ -345,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--docs", action="store_true", help="only list the documents drawn")
     ap.add_argument("--jsonl", action="store_true", help="print candidates as JSON lines")
-    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 (findings_labels.jsonl) or 2 (findings_labels_2.jsonl)")
+    ap.add_argument("--batch", type=int, default=1, help="which draw: 1, 2 or 3 (findings_labels.jsonl, findings_labels_2.jsonl, findings_labels_3.jsonl)")
     args = ap.parse_args(argv)
     if args.check:
         return check(args.labels)

@@ -7,6 +7,15 @@ Two sets, from different documents (no local authority in both):
   labelled examples: 12 sentences from each of the 46 documents of
   findings batch 1 (``findings_labels.jsonl``), drawn with a seeded
   ``random.Random``;
+* ``themes_tune_2.jsonl``: the themes of findings batch 3
+  (``findings_labels_3.jsonl``: 46 more documents, authorities of neither
+  earlier batch nor the council papers), labelled with both at once;
+* ``themes_tune_3.jsonl`` and ``themes_tune_4.jsonl``: 12 passages from
+  each of 80 more ILACS reports and focused-visit letters each
+  (``--draw tune3``, ``--draw tune4``), drawn with a seeded
+  ``random.Random`` from the documents no earlier file labels whose
+  authority has no document in the gold set, from the judgement and
+  findings sections (``findings_sample.candidate_pool``);
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -15,6 +24,7 @@ Two sets, from different documents (no local authority in both):
 
     python models/data/themes_sample.py --draw tune > candidates.jsonl
     python models/data/themes_sample.py --draw gold > candidates.jsonl
+    python models/data/themes_sample.py --draw tune3 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -40,6 +50,7 @@ import findings_sample as fs  # noqa: E402
 
 SEED = 20261122
 TUNE_PER_DOC = 12
+TUNE3_DOCS = 80
 GOLD_PER_DOC = 10
 COUNCIL_PER_DOC = 6
 COUNCIL_KINDS = ("minutes", "committee_reports", "monitoring_visits")
@@ -87,7 +98,41 @@ def council(rng: random.Random) -> list[dict]:
     return out
 
 
+EARLIER_FILES = ("findings_labels.jsonl", "findings_labels_2.jsonl", "findings_labels_3.jsonl",
+                 "themes_tune.jsonl", "themes_tune_2.jsonl", "themes_gold.jsonl")
+
+
+def more_tune(rng: random.Random, batch: int) -> list[dict]:
+    """Batch ``batch`` (1: themes_tune_3.jsonl, 2: themes_tune_4.jsonl) of
+    ``TUNE3_DOCS`` ILACS reports and focused-visit letters that no earlier
+    file labels, of authorities with nothing in the gold set, in a seeded
+    order, ``TUNE_PER_DOC`` passages each (later batches continue the same
+    draw, so earlier ones are unchanged)."""
+    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
+    labelled = {r["doc"] for f in EARLIER_FILES for r in _rows(HERE / f)}
+    rows = fs.manifest()
+    gold_las = {r["local_authority"] for r in rows if r["path"] in gold_docs}
+    pools = fs.eligible(rows)
+    docs = sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
+                  if r["local_authority"] not in gold_las and r["path"] not in labelled)
+    rng.shuffle(docs)
+    out, taken = [], 0
+    for rel in docs:
+        if taken >= batch * TUNE3_DOCS:
+            break
+        pool = fs.candidate_pool(rel)
+        if len(pool) < 2 * TUNE_PER_DOC:
+            continue  # too little usable text
+        picked = sorted(rng.sample(pool, TUNE_PER_DOC), key=lambda c: c["index"])
+        taken += 1
+        if taken > (batch - 1) * TUNE3_DOCS:
+            out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
+    return out
+
+
 def draw(which: str) -> list[dict]:
+    if which in ("tune3", "tune4"):
+        return more_tune(random.Random(f"{SEED}-tune3"), 1 if which == "tune3" else 2)
     rng = random.Random(f"{SEED}-{which}")
     if which == "tune":
         return from_findings(HERE / "findings_labels.jsonl", TUNE_PER_DOC, rng)
@@ -111,7 +156,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4"))
     ap.add_argument("--check", type=Path)
     a = ap.parse_args()
     if a.check:

@@ -27,7 +27,7 @@ def test_every_tag_is_a_known_theme_with_provenance(middlesbrough_warehouse):
     tags = con.execute("SELECT theme_id, method, version, page FROM theme_tags").fetchall()
     assert len(tags) > 200
     assert {t[0] for t in tags} <= ids and {t[2] for t in tags} == {stage_version()}
-    assert {t[1] for t in tags} <= {"phrase", "embedding", "phrase+embedding"}
+    assert {t[1] for t in tags} <= {"classifier", "phrase+classifier"}
     assert con.execute("SELECT count(*) FROM themes").fetchone()[0] == len(ids)
     # a tag's span is its passage's span
     bad = con.execute("""SELECT count(*) FROM theme_tags t JOIN passages p USING (doc_id, passage_no)
