@@ -12,9 +12,13 @@ Seeded and reproducible. Steps:
    context (``extractors.findings.features``);
 4. the regularisation strength of a class-balanced logistic regression is
    chosen by 5-fold cross-validation grouped by document on the training
-   side (macro-F1 over hand labels), then the model is calibrated with
-   sigmoid (Platt) scaling over the same grouped folds
-   (``CalibratedClassifierCV``);
+   side (macro-F1 over hand labels), then one model is fitted on the whole
+   training side and calibrated with sigmoid (Platt) scalers fitted on its
+   out-of-fold scores over the same grouped folds
+   (``CalibratedClassifierCV(ensemble=False)``: in grouped cross-validation
+   on the training side this gave the same macro-F1 as averaging the five
+   fold models, 0.855, with a lower calibration error, 0.031 against
+   0.042);
 5. the held-out documents are scored (accuracy, per-class precision and
    recall, macro-F1, confusion, calibration error), and the artefact, the
    metrics and a model card are written under ``models/findings/``.
@@ -67,7 +71,7 @@ def _weak_docs(corpus_dir: Path, exclude: set[str]) -> list[str]:
 def _fit(X, y, groups, C: float, seed: int, weights=None):
     folds = list(GroupKFold(n_splits=FOLDS).split(X, y, groups))
     base = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed)
-    clf = CalibratedClassifierCV(base, method="sigmoid", cv=folds)
+    clf = CalibratedClassifierCV(base, method="sigmoid", cv=folds, ensemble=False)
     clf.fit(X, y, sample_weight=weights)
     return clf
 
@@ -174,7 +178,8 @@ def model_card(card: dict) -> str:
         "letter opening, list item, document family).",
         f"- Class-balanced logistic regression, C={card['C']:g} chosen by 5-fold cross-validation grouped by document "
         f"on the training side (macro-F1 {', '.join(f'C={k}: {v}' for k, v in card['cv_macro_f1'].items())}), "
-        "calibrated with sigmoid scaling over the same folds.",
+        "fitted on the whole training side and calibrated with sigmoid scalers fitted on its out-of-fold scores "
+        "over the same folds.",
         f"- Seed {card['seed']}; scikit-learn {card['sklearn']}; trained {card['trained']} in {card['seconds']} s.",
         "",
         "## Data",
