@@ -1,6 +1,9 @@
 """Draw the passages hand-labelled with themes, and check the labels files.
 
-Two sets, from different documents (no local authority in both):
+The sets, from different documents (no local authority has documents in both
+the tuning files and the gold file, except Middlesbrough: its 2026 focused
+visit is in ``themes_tune.jsonl`` and its council papers and monitoring
+letter in the gold file):
 
 * ``themes_tune.jsonl``: the set the theme thresholds are chosen on
   (``ofsted-mine train themes``) and whose passages serve as the themes'

@@ -44,6 +44,19 @@ def score_sets(pairs: list[tuple[set[str], set[str]]], theme_ids) -> dict:
             "gold_tags": n_gold, "predicted_tags": n_pred, "per_theme": per_theme}
 
 
+def by_kind(pairs: list[tuple[set[str], set[str]]], kinds: list[str]) -> dict:
+    """Micro precision and recall per kind of document (the corpus folder:
+    ilacs, focused_visits, minutes, ...)."""
+    out = {}
+    for kind in sorted(set(kinds)):
+        sub = [pr for pr, k in zip(pairs, kinds) if k == kind]
+        tp = sum(len(g & p) for g, p in sub)
+        n_pred, n_gold = sum(len(p) for _, p in sub), sum(len(g) for g, _ in sub)
+        out[kind or "(no folder)"] = {"n": len(sub), "precision": _ratio(tp, n_pred), "recall": _ratio(tp, n_gold),
+                                      "gold_tags": n_gold, "predicted_tags": n_pred}
+    return out
+
+
 def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_progress: bool = True) -> dict:
     taxonomy = load_taxonomy()
     rows = read_theme_rows(gold_path, taxonomy)
@@ -54,8 +67,9 @@ def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_
         for t in done["themes"]:
             tags[t.passage].add(t.theme)
         found[item.source] = (QuoteIndex(doc, done["segment"]), tags)
-    pairs, misses, errors = [], [], []
+    pairs, misses, errors, kinds = [], [], [], []
     for r in rows:
+        kinds.append(r["doc"].split("/")[0] if "/" in r["doc"] else "")
         gold = set(r["themes"])
         if r["doc"] not in found:
             misses.append({"doc": r["doc"], "quote": r["quote"], "reason": "document not found or unreadable"})
@@ -73,6 +87,7 @@ def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_
             errors.append({"doc": r["doc"], "quote": r["quote"], "gold": sorted(gold), "predicted": sorted(predicted),
                            "missed": sorted(gold - predicted), "extra": sorted(predicted - gold)})
     result = score_sets(pairs, taxonomy.ids)
+    result["by_kind"] = by_kind(pairs, kinds)
     result.update({"gold": str(gold_path), "documents": len(wanted), "version": stage_version(),
                    "unmatched_quotes": len(misses), "misses": misses, "errors": errors})
     return result
@@ -93,6 +108,13 @@ def print_themes_report(result: dict) -> None:
     for t, s in sorted(result["per_theme"].items(), key=lambda kv: -kv[1]["support"]):
         table.add_row(t, f"{s['precision']:.2f}", f"{s['recall']:.2f}", str(s["support"]), str(s["predicted"]))
     console.print(table)
+    kinds = Table(title="per kind of document")
+    for col in ("kind", "passages", "precision", "recall", "gold", "predicted"):
+        kinds.add_column(col, justify="left" if col == "kind" else "right")
+    for k, v in result.get("by_kind", {}).items():
+        kinds.add_row(k, str(v["n"]), f"{v['precision']:.2f}", f"{v['recall']:.2f}", str(v["gold_tags"]),
+                      str(v["predicted_tags"]))
+    console.print(kinds)
     for m in result["misses"]:
         console.print(f"[red]miss[/red] {m['doc']}: {m['reason']}: {m['quote'][:80]}", highlight=False)
     console.print(f"{len(result['errors'])} passages where the themes differ (--json lists them)")

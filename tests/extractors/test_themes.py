@@ -142,3 +142,39 @@ def test_discovery_reports_the_nearest_theme(tagger):
                      theme_ids=tagger.ids)
     assert found[0].nearest_theme == "care_leavers" and found[0].nearest_similarity > 0.3
     assert np.isclose(sum(c.size for c in found), 4)
+
+
+def test_agreement_script_scores_a_second_annotation(tmp_path):
+    import subprocess
+    import sys
+
+    from models.themes_data import data_file
+
+    script = data_file("agreement.py")
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text('{"doc": "d", "quote": "q1", "themes": ["covid", "finance"], "label": "strength"}\n'
+                     '{"doc": "d", "quote": "q2", "themes": [], "label": "neutral"}\n')
+    second.write_text('{"doc": "d", "quote": "q1", "themes": ["covid"], "label": "strength"}\n'
+                      '{"doc": "d", "quote": "q2", "themes": ["workforce"], "label": "improvement"}\n')
+    out = subprocess.run([sys.executable, str(script), "themes", str(first), str(second)],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out) == {"passages": 2, "precision": 0.5, "recall": 0.5, "f1": 0.5, "same_set": 0.0}
+    out = subprocess.run([sys.executable, str(script), "findings", str(first), "--second", str(second)],
+                         capture_output=True, text=True, check=True).stdout
+    assert json.loads(out)["same_label"] == 0.5
+
+
+def test_the_classifier_reads_the_passage_before(tagger):
+    from types import SimpleNamespace
+
+    from extractors.themes.extract import previous_texts
+
+    parts = [SimpleNamespace(kind=k, text=t) for k, t in
+             (("heading", "Help and protection"), ("paragraph", "A."), ("heading", "Next"), ("sentence", "B."))]
+    assert previous_texts(parts) == ["", "", "A.", "A."]
+    prev = ["Strategy meetings are held promptly when concerns about significant harm are identified."]
+    text = ["They are completed promptly and the information from them is used well."]
+    enc = shared_encoder()
+    alone = {h.theme for h in tagger.tag(text, enc.encode(text))[0]}
+    after = {h.theme for h in tagger.tag(text, enc.encode(text), prev, enc.encode(prev))[0]}
+    assert "child_protection" in after and "child_protection" not in alone

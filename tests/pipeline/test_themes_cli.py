@@ -131,6 +131,7 @@ def test_evaluate_themes_json_on_any_gold_file(runner, corpus_dir, tmp_path):
     out = json.loads(result.output)
     assert out["n"] == len(mine) and 0 <= out["micro_precision"] <= 1 and 0 <= out["micro_recall"] <= 1
     assert isinstance(out["per_theme"], dict) and out["unmatched_quotes"] == 1
+    assert sum(v["n"] for v in out["by_kind"].values()) == len(mine)
     assert out["misses"][0]["quote"].startswith("words that")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "x.pdf", "quote": "q", "themes": ["no such theme"]}\n')
