@@ -139,6 +139,14 @@ def _hits(matcher: SeedMatcher, texts: list[str], ids: list[str]) -> np.ndarray:
     return np.array([[t in f for t in ids] for f in matcher.find(texts)], dtype=bool).reshape(len(texts), len(ids))
 
 
+def active_columns(taxonomy: Taxonomy) -> tuple[list[str], list[int]]:
+    """The themes the tagger tags (not retired) and their columns among all
+    the taxonomy's ids: the classifier is trained on these only."""
+    ids = list(taxonomy.ids)
+    active = [t.id for t in taxonomy.themes if not t.retired]
+    return active, [ids.index(t) for t in active]
+
+
 def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: float) -> ThemeClassifier:
     """``X_parts``: (vecs, hits, sims, prev_vecs, prev_hits) of the passages."""
     tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
@@ -146,7 +154,9 @@ def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: 
     coef = np.zeros((len(ids), X.shape[1]), dtype=np.float32)
     intercept = np.full(len(ids), -30.0, dtype=np.float32)  # a theme with no example is never tagged
     for j in range(len(ids)):
-        if gold[:, j].any() and not gold[:, j].all():
+        if gold[:, j].all():
+            intercept[j] = 30.0  # ... and one every example has is always tagged
+        elif gold[:, j].any():
             m = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X, gold[:, j])
             coef[j], intercept[j] = m.coef_[0], m.intercept_[0]
     return ThemeClassifier(list(ids), tfidf, coef, intercept, threshold)
@@ -162,10 +172,11 @@ def _micro_counts(gold: np.ndarray, pred: np.ndarray) -> dict:
 def cross_validate(passages, vecs, prev_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
     """Out-of-fold predictions of both rules, everything re-made per fold."""
     ids = list(taxonomy.ids)
+    active, cols = active_columns(taxonomy)
     texts, prevs = [p.text for p in passages], [p.prev for p in passages]
     gold = np.array([[t in p.themes for t in ids] for p in passages], dtype=bool)
     groups = np.array([p.doc for p in passages])
-    proba = np.zeros(gold.shape, dtype=np.float32)
+    proba = np.zeros((len(passages), len(active)), dtype=np.float32)
     similarity_pred = np.zeros(gold.shape, dtype=bool)
     for k, (tr, te) in enumerate(GroupKFold(n_splits=FOLDS).split(vecs, gold, groups), 1):
         progress(f"  fold {k}/{FOLDS}: {len(tr)} passages to fit, {len(te)} to score")
@@ -178,14 +189,17 @@ def cross_validate(passages, vecs, prev_vecs, desc, taxonomy: Taxonomy, progress
         thresholds, _ = choose_thresholds(train_ps, sims_tr, hits[tr], ids)
         thr = np.array([thresholds[t] for t in ids])
         similarity_pred[te] = hits[te] | (sims_te >= thr)
-        clf = fit_classifier([texts[i] for i in tr], (vecs[tr], hits[tr], sims_tr, prev_vecs[tr], prev_hits[tr]),
-                             gold[tr], ids, 0.5)
-        proba[te] = clf.proba(features(vecs[te], hits[te], sims_te, prev_vecs[te], prev_hits[te], clf.tfidf,
-                                       [texts[i] for i in te]))
-    by_threshold = {float(t): _micro_counts(gold, proba >= t) for t in PROBA_GRID}
+        clf = fit_classifier([texts[i] for i in tr], (vecs[tr], hits[tr][:, cols], sims_tr[:, cols], prev_vecs[tr],
+                                                      prev_hits[tr][:, cols]), gold[tr][:, cols], active, 0.5)
+        proba[te] = clf.proba(features(vecs[te], hits[te][:, cols], sims_te[:, cols], prev_vecs[te],
+                                       prev_hits[te][:, cols], clf.tfidf, [texts[i] for i in te]))
+    # the threshold is chosen on the same out-of-fold scores it is reported with (slightly
+    # optimistic); the held-out gold set is the honest figure
+    by_threshold = {float(t): _micro_counts(gold[:, cols], proba >= t) for t in PROBA_GRID}
     best = max(PROBA_GRID, key=lambda t: (by_threshold[float(t)]["f1"], -t))
     return {"folds": FOLDS, "classifier_threshold": float(best), "classifier": by_threshold[float(best)],
-            "classifier_by_threshold": by_threshold, "similarity": _micro_counts(gold, similarity_pred)}
+            "classifier_by_threshold": by_threshold,
+            "similarity": _micro_counts(gold[:, cols], similarity_pred[:, cols])}
 
 
 def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = None, progress=print) -> dict:
@@ -212,7 +226,9 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     sims = lodo_similarity(passages, vecs, desc, ids)
     thresholds, global_thr = choose_thresholds(passages, sims, hits, ids)
     gold = np.array([[t in p.themes for t in ids] for p in passages], dtype=bool)
-    clf = fit_classifier(texts, (vecs, hits, sims, prev_vecs, prev_hits), gold, ids, cv["classifier_threshold"])
+    active, cols = active_columns(taxonomy)
+    clf = fit_classifier(texts, (vecs, hits[:, cols], sims[:, cols], prev_vecs, prev_hits[:, cols]), gold[:, cols],
+                         active, cv["classifier_threshold"])
     examples = [vecs[gold[:, j]] for j in range(len(ids))]
     protos = prototypes(desc, examples)
 
@@ -230,9 +246,9 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
         "dropped_seeds": dropped,
         "rules": {"seed_min_precision": SEED_MIN_PRECISION, "seed_min_wrong": SEED_MIN_WRONG,
                   "min_positives": MIN_POSITIVES, "grid": [float(GRID[0]), float(GRID[-1]), 0.01],
-                  "classifier_C": C, "classifier_features": {"embedding": int(vecs.shape[1]), "phrase_hits": len(ids),
-                                                             "similarities": len(ids), "previous_passage":
-                                                             int(vecs.shape[1]) + len(ids),
+                  "classifier_C": C, "classifier_features": {"embedding": int(vecs.shape[1]), "phrase_hits": len(active),
+                                                             "similarities": len(active), "previous_passage":
+                                                             int(vecs.shape[1]) + len(active),
                                                              "tfidf": len(clf.tfidf.vocabulary_)}},
         "cross_validated": cv,
     }
@@ -240,7 +256,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "tuning.json").write_text(json.dumps(card, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     np.savez(out_dir / "prototypes.npz", ids=np.array(ids), vectors=protos.astype(np.float32))
-    clf.tfidf.stop_words_ = None  # not needed to transform
+    clf.tfidf.stop_words_ = None  # the terms cut by min_df: not needed to transform, and large
     joblib.dump({"ids": clf.ids, "tfidf": clf.tfidf, "coef": clf.coef, "intercept": clf.intercept,
                  "threshold": clf.threshold}, out_dir / "classifier.joblib", compress=3)
     return card

@@ -71,8 +71,8 @@ def register(cli) -> None:
     @click.option("--json", "as_json", is_flag=True, help="Print the candidates as JSON lines.")
     @friendly_errors
     def discover_command(db_path, local_authority, clusters, seed, max_passages, examples, as_json):
-        """Cluster the passages that fit no theme (no seed phrase, no
-        similarity above a threshold) on their sentence embeddings, and print
+        """Cluster the passages that fit no theme (the tagger gave them no
+        tag) on their sentence embeddings, and print
         each cluster as a candidate theme: its most distinctive terms, its
         size, how tight it is, the nearest existing theme, and example
         passages with their citations."""

@@ -4,9 +4,11 @@ each with a score and the method that found it.
     from extractors.themes import load_tagger, tag_document
     tags = tag_document(doc.id, seg, load_tagger(), shared_encoder(), stage_version())
 
-Modules: ``phrases`` (seed phrases, spaCy PhraseMatcher), ``tagger``
-(phrases + similarity to each theme's prototype, thresholds from labelled
-data), ``extract`` (the pass over a document). The taxonomy is
+Modules: ``phrases`` (seed phrases, spaCy PhraseMatcher), ``classifier``
+(the features and the per-theme logistic regression), ``tagger`` (loads the
+trained rule: the classifier, or phrases + similarity to each theme's
+prototype), ``extract`` (the pass over a document, with each passage's
+predecessor). The taxonomy is
 ``models/themes/taxonomy.toml``; discovery of themes not in it is
 ``models.themes_discovery``.
 """
@@ -19,7 +21,7 @@ from models.themes_taxonomy import load_taxonomy
 
 
 def stage_version() -> str:
-    """The pass, the taxonomy and the tuning ("themes-1+taxonomy-1+tuning-1.3f2a9c1")."""
+    """The pass, the taxonomy and the tuning ("themes-2+taxonomy-1+tuning-2.3f2a9c1")."""
     return f"{THEMES_VERSION}+{load_taxonomy().version}+{tuning_version()}"
 
 

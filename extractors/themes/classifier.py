@@ -7,14 +7,16 @@ Features (``features``), the same at training and tagging time:
   its kept seed phrases is in it and its similarity to the theme's
   prototype (scaled by ``SIM_SCALE``);
 * the previous passage's embedding and seed-phrase hits, weighted by
-  ``PREV_WEIGHT`` (zeros for a document's first passage): a sentence that
+  ``PREV_WEIGHT`` (zeros when only headings, or nothing, come before): a sentence that
   opens "This ..." or "They ..." takes its subject from there;
 * TF-IDF of the passage's word 1-2-grams (vocabulary fitted on the tuning
   set).
 
 A theme is tagged when its probability reaches the threshold chosen by
 grouped cross-validation on the tuning set (``models.themes_training``).
-The fitted weights are stored as plain arrays (``classifier.joblib``).
+The fitted weights are stored as plain arrays, with the fitted scikit-learn
+TfidfVectorizer, in ``classifier.joblib`` (so the file is tied to the
+scikit-learn version of constraints.txt).
 """
 from __future__ import annotations
 

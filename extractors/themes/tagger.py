@@ -4,14 +4,14 @@ classifier over both.
 Two rules, chosen by ``ofsted-mine train themes`` on the labelled passages
 (models/data/themes_tune*.jsonl) and named in ``models/themes/tuning.json``:
 
-* ``classifier`` (tuning-2): a logistic regression per theme over the
+* ``classifier``: a logistic regression per theme over the
   passage's embedding, its seed-phrase hits, its similarity to every theme's
   prototype, TF-IDF of its words and the embedding and phrase hits of the
   passage before it (``extractors.themes.classifier``); a theme is tagged
   when its probability reaches the threshold chosen by cross-validation.
   Method ``classifier``, or ``phrase+classifier`` when one of the theme's
   seed phrases is in the passage; the score is the probability.
-* ``similarity`` (tuning-1): a theme is tagged when one of its kept seed
+* ``similarity`` (the only rule before tuning-2): a theme is tagged when one of its kept seed
   phrases is in the passage (``phrase``), or when the cosine similarity of
   the passage's embedding to the theme's prototype reaches the theme's
   threshold (``embedding``), or both; the score is the similarity.
@@ -47,13 +47,18 @@ def default_dir() -> Path:
 
 
 def tuning_version(model_dir: Path | None = None) -> str:
-    """The tuning's version and a short hash of its file ("tuning-1.3f2a9c1"),
-    read without loading the prototypes: re-tuning on other labels changes
-    the hash, so stored tags are re-made even when the version is not bumped."""
-    path = Path(model_dir or default_dir()) / "tuning.json"
+    """The tuning's version and a short hash of its files ("tuning-2.3f2a9c1"),
+    read without loading them: re-training on other labels changes the hash,
+    so stored tags are re-made even when the version is not bumped. The hash
+    covers tuning.json and, under the classifier rule, classifier.joblib."""
+    folder = Path(model_dir or default_dir())
     try:
-        data = path.read_bytes()
-        return f"{json.loads(data)['version']}.{hashlib.sha1(data).hexdigest()[:7]}"
+        data = (folder / "tuning.json").read_bytes()
+        tuning = json.loads(data)
+        digest = hashlib.sha1(data)
+        if tuning.get("rule") == "classifier":
+            digest.update((folder / "classifier.joblib").read_bytes())
+        return f"{tuning['version']}.{digest.hexdigest()[:7]}"
     except (OSError, KeyError, ValueError):
         return "untuned"
 
@@ -107,9 +112,11 @@ class ThemeTagger:
         ``prev_vectors``: the passage before each one ("" and zeros for
         none); the classifier reads them, the similarity rule does not."""
         sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))
-        found, hits = self.phrase_hits(texts)
+        if (prev_texts is None) != (prev_vectors is None):
+            raise ValueError("give both the previous passages' texts and their vectors, or neither")
+        found, hit_matrix = self.phrase_hits(texts)
         if self.classifier is not None:
-            return self._classify(texts, vectors, sims, found, hits, prev_texts, prev_vectors)
+            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors)
         out = []
         for row, phrases in zip(sims, found):
             hits = []

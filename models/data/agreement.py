@@ -40,18 +40,22 @@ def _rows(paths: list[Path]) -> dict[tuple[str, str], dict]:
 
 def themes(first: dict, second: dict) -> dict:
     keys = [k for k in second if k in first]
+    if not keys:
+        raise SystemExit("no passage (doc, quote) is in both annotations")
     tp = fp = fn = same = 0
     for k in keys:
         a, b = set(first[k]["themes"]), set(second[k]["themes"])
         tp, fp, fn, same = tp + len(a & b), fp + len(b - a), fn + len(a - b), same + (a == b)
-    p, r = tp / (tp + fp), tp / (tp + fn)
+    p, r = (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
     return {"passages": len(keys), "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(2 * p * r / (p + r), 3), "same_set": round(same / len(keys), 3)}
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "same_set": round(same / len(keys), 3)}
 
 
 def findings(first: dict, second: dict) -> dict:
     pairs = [(first[k]["label"], second[k]["label"]) for k in second if k in first]
     n = len(pairs)
+    if not n:
+        raise SystemExit("no sentence (doc, quote) is in both annotations")
     agree = sum(a == b for a, b in pairs) / n
     ca, cb = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
     chance = sum(ca[x] * cb[x] for x in ca) / (n * n)
@@ -62,7 +66,8 @@ def findings(first: dict, second: dict) -> dict:
         fp = sum(b == lab != a for a, b in plain)
         fn = sum(a == lab != b for a, b in plain)
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return {"sentences": n, "same_label": round(agree, 3), "kappa": round((agree - chance) / (1 - chance), 3),
+    kappa = (agree - chance) / (1 - chance) if chance < 1 else 1.0
+    return {"sentences": n, "same_label": round(agree, 3), "kappa": round(kappa, 3),
             "macro_f1_without_mixed": round(sum(f1s) / 3, 3), "without_mixed": len(plain)}
 
 

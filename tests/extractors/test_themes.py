@@ -178,3 +178,20 @@ def test_the_classifier_reads_the_passage_before(tagger):
     alone = {h.theme for h in tagger.tag(text, enc.encode(text))[0]}
     after = {h.theme for h in tagger.tag(text, enc.encode(text), prev, enc.encode(prev))[0]}
     assert "child_protection" in after and "child_protection" not in alone
+
+
+def test_the_classifier_is_trained_on_the_themes_not_retired(tmp_path):
+    from models.themes_training import active_columns
+
+    path = tmp_path / "t.toml"
+    path.write_text('version = "t"\n'
+                    '[[theme]]\nid = "a"\nlabel = "A"\ndescription = "' + "a" * 50 + '"\nseeds = ["x"]\n'
+                    '[[theme]]\nid = "b"\nlabel = "B"\ndescription = "' + "b" * 50 + '"\nseeds = ["y"]\nretired = true\n'
+                    '[[theme]]\nid = "c"\nlabel = "C"\ndescription = "' + "c" * 50 + '"\nseeds = ["z"]\n')
+    assert active_columns(load_taxonomy(path)) == (["a", "c"], [0, 2])
+
+
+def test_previous_passages_need_their_vectors(tagger):
+    with pytest.raises(ValueError, match="both"):
+        tagger.tag(["Strategy meetings are timely."], shared_encoder().encode(["Strategy meetings are timely."]),
+                   ["A passage before."], None)
