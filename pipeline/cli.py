@@ -97,7 +97,7 @@ def main() -> None:
       ofsted-mine evaluate findings --gold ../shared/gold/findings_dev.jsonl
       ofsted-mine evaluate themes                            # theme tagging against held-out labels
       ofsted-mine train findings                             # retrain the findings classifier
-      ofsted-mine train themes                               # re-choose the theme thresholds
+      ofsted-mine train themes                               # retrain the theme tagger
       ofsted-mine bench ../shared/corpus/ilacs               # speed against pdfplumber
     """
 
