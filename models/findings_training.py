@@ -80,9 +80,10 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> 
     t0 = time.perf_counter()
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     files = label_files()
-    rows = [r for r in read_labels(files) if r["doc"] not in DEV_GOLD_DOCS]
+    by_file = {f.name: [r for r in read_labels([f]) if r["doc"] not in DEV_GOLD_DOCS] for f in files}
+    rows = [r for f in files for r in by_file[f.name]]
     docs = sorted({r["doc"] for r in rows})
-    first = {r["doc"] for r in read_labels([f for f in files if f.name in SPLIT_FILES])}
+    first = {r["doc"] for name in SPLIT_FILES for r in by_file.get(name, ())}
     later = set(docs) - first
     train_docs, test_docs = split_documents(docs, seed, TEST_SHARE, train_only=later)
     if not first or not test_docs:

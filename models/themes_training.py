@@ -41,7 +41,7 @@ from sklearn.model_selection import GroupKFold
 from extractors.findings.encoder import Encoder
 from extractors.themes.classifier import ThemeClassifier, features
 from extractors.themes.extract import encode_or_zero
-from extractors.themes.phrases import SeedMatcher
+from extractors.themes.phrases import SeedMatcher, hit_matrix
 from extractors.themes.tagger import prototypes
 from models.themes_data import LabelledPassage, data_file, locate_rows, read_theme_rows
 from models.themes_taxonomy import Taxonomy, load_taxonomy
@@ -93,8 +93,13 @@ def lodo_similarity(passages: list[LabelledPassage], vecs: np.ndarray, desc: np.
     return sims
 
 
+def gold_matrix(passages: list[LabelledPassage], ids: list[str]) -> np.ndarray:
+    """Passage x theme: the labelled themes, columns in ``ids`` order."""
+    return np.array([[t in p.themes for t in ids] for p in passages], dtype=bool).reshape(len(passages), len(ids))
+
+
 def choose_thresholds(passages, sims, phrase_hit: np.ndarray, ids: list[str]) -> tuple[dict[str, float], float]:
-    gold = np.array([[t in p.themes for t in ids] for p in passages])
+    gold = gold_matrix(passages, ids)
     positives = gold.sum(axis=0)
 
     def counts(j: int, thr: float) -> tuple[int, int, int]:
@@ -136,7 +141,7 @@ def kept_matcher(passages: list[LabelledPassage], taxonomy: Taxonomy) -> tuple[S
 
 
 def _hits(matcher: SeedMatcher, texts: list[str], ids: list[str]) -> np.ndarray:
-    return np.array([[t in f for t in ids] for f in matcher.find(texts)], dtype=bool).reshape(len(texts), len(ids))
+    return hit_matrix(matcher.find(texts), ids)
 
 
 def active_columns(taxonomy: Taxonomy) -> tuple[list[str], list[int]]:
@@ -174,7 +179,7 @@ def cross_validate(passages, vecs, prev_vecs, desc, taxonomy: Taxonomy, progress
     ids = list(taxonomy.ids)
     active, cols = active_columns(taxonomy)
     texts, prevs = [p.text for p in passages], [p.prev for p in passages]
-    gold = np.array([[t in p.themes for t in ids] for p in passages], dtype=bool)
+    gold = gold_matrix(passages, ids)
     groups = np.array([p.doc for p in passages])
     proba = np.zeros((len(passages), len(active)), dtype=np.float32)
     similarity_pred = np.zeros(gold.shape, dtype=bool)
@@ -225,7 +230,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     hits, prev_hits = _hits(matcher, texts, ids), _hits(matcher, [p.prev for p in passages], ids)
     sims = lodo_similarity(passages, vecs, desc, ids)
     thresholds, global_thr = choose_thresholds(passages, sims, hits, ids)
-    gold = np.array([[t in p.themes for t in ids] for p in passages], dtype=bool)
+    gold = gold_matrix(passages, ids)
     active, cols = active_columns(taxonomy)
     clf = fit_classifier(texts, (vecs, hits[:, cols], sims[:, cols], prev_vecs, prev_hits[:, cols]), gold[:, cols],
                          active, cv["classifier_threshold"])

@@ -22,6 +22,12 @@ MAX_THEMES = 22
 MAX_METRICS = 12
 
 
+def _line(coords: list[tuple[float, float]]) -> str:
+    """An SVG path through the points, in order."""
+    d = " ".join(f"{'M' if i == 0 else 'L'}{cx:.1f},{cy:.1f}" for i, (cx, cy) in enumerate(coords))
+    return f'<path d="{d}" class="line"/>'
+
+
 def report_data(con, local_authority: str) -> dict:
     return {
         "local_authority": local_authority,
@@ -68,8 +74,7 @@ def grade_chart(grades: list[dict]) -> str:
     for g in GRADES:
         out.append(f'<line x1="{left}" x2="{w - 20}" y1="{y(g):.0f}" y2="{y(g):.0f}" class="grid"/>'
                    f'<text x="{left - 8}" y="{y(g) + 4:.0f}" text-anchor="end">{GRADE_LABEL[g]}</text>')
-    path = " ".join(f"{'M' if i == 0 else 'L'}{x(p['date']):.1f},{y(p['overall_effectiveness']):.1f}" for i, p in enumerate(pts))
-    out.append(f'<path d="{path}" class="line"/>')
+    out.append(_line([(x(p["date"]), y(p["overall_effectiveness"])) for p in pts]))
     for p in pts:
         out.append(f'<circle cx="{x(p["date"]):.1f}" cy="{y(p["overall_effectiveness"]):.1f}" r="6" class="dot">'
                    f'<title>{_e(p["date"])}: {_e(GRADE_LABEL[p["overall_effectiveness"]])} ({_e(_name(p["document"]))})</title></circle>'
@@ -143,8 +148,7 @@ def figure_chart(metric: str, points: list[dict]) -> str:
            f'<text x="{left - 6}" y="{y(v0) + 4:.0f}" text-anchor="end">{v0:g}</text>',
            f'<text x="{left}" y="{h - 12}">{_e(d0)}</text>',
            f'<text x="{w - 10}" y="{h - 12}" text-anchor="end">{_e(d1)}</text>']
-    path = " ".join(f"{'M' if i == 0 else 'L'}{x(p['date']):.1f},{y(p['value']):.1f}" for i, p in enumerate(points))
-    out.append(f'<path d="{path}" class="line"/>')
+    out.append(_line([(x(p["date"]), y(p["value"])) for p in points]))
     for p in points:
         out.append(f'<circle cx="{x(p["date"]):.1f}" cy="{y(p["value"]):.1f}" r="4" class="dot"><title>'
                    f'{_e(p["date"])}: {p["value"]:g} {_e(unit)} — {_e(_name(p["document"]))} p.{p["page"]}: '

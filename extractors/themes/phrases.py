@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
 import spacy
 from spacy.matcher import PhraseMatcher
 
@@ -34,3 +35,8 @@ class SeedMatcher:
                 found.setdefault(theme, []).append(phrase)
             out.append({t: sorted(set(p), key=lambda s: (-len(s), s)) for t, p in found.items()})
         return out
+
+
+def hit_matrix(found: list[dict[str, list[str]]], ids: list[str]) -> np.ndarray:
+    """``SeedMatcher.find`` output as a text x theme boolean matrix, columns in ``ids`` order."""
+    return np.array([[t in f for t in ids] for f in found], dtype=bool).reshape(len(found), len(ids))

@@ -34,7 +34,7 @@ import joblib
 import numpy as np
 
 from extractors.themes.classifier import ThemeClassifier, features
-from extractors.themes.phrases import SeedMatcher
+from extractors.themes.phrases import SeedMatcher, hit_matrix
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
 
@@ -104,7 +104,7 @@ class ThemeTagger:
     def phrase_hits(self, texts: list[str]) -> tuple[list[dict[str, list[str]]], np.ndarray]:
         """The kept seed phrases found, and as a passage x theme matrix."""
         found = self.matcher.find(texts)
-        return found, np.array([[t in f for t in self.ids] for f in found], dtype=bool).reshape(len(texts), len(self.ids))
+        return found, hit_matrix(found, self.ids)
 
     def tag(self, texts: list[str], vectors: np.ndarray, prev_texts: list[str] | None = None,
             prev_vectors: np.ndarray | None = None) -> list[list[Hit]]:

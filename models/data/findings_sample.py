@@ -68,6 +68,7 @@ MAX_RECS = 2
 MAX_CONTEXT = 2
 EXCLUDE_LAS = {"Barnet"}  # the dev gold set is focused_visits/barnet_2021-08-02.pdf
 LABEL_SET = ("strength", "improvement", "neutral", "mixed")
+COUNCIL_KINDS = ("minutes", "committee_reports", "monitoring_visits")  # the papers of the themes gold set
 
 HEDGE = re.compile(
     r"\b(not always|not consistently|inconsistent|inconsistently|too many|too long|too few|too slow|too often|"
@@ -279,7 +280,7 @@ def draw_topup(rel: str, first: list[dict], rng: random.Random) -> list[dict]:
 def council_authorities() -> set[str]:
     """Authorities with minutes, committee reports or a monitoring letter in the
     corpus: their papers are in the held-out themes gold (themes_gold.jsonl)."""
-    return {r["local_authority"] for r in manifest() if r["kind"] in ("minutes", "committee_reports", "monitoring_visits")}
+    return {r["local_authority"] for r in manifest() if r["kind"] in COUNCIL_KINDS}
 
 
 def draw(batch: int = 1) -> tuple[list[str], list[dict]]:

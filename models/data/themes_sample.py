@@ -56,7 +56,6 @@ TUNE_PER_DOC = 12
 TUNE3_DOCS = 80
 GOLD_PER_DOC = 10
 COUNCIL_PER_DOC = 6
-COUNCIL_KINDS = ("minutes", "committee_reports", "monitoring_visits")
 TAXONOMY = ROOT / "models" / "themes" / "taxonomy.toml"
 
 
@@ -83,7 +82,7 @@ def from_findings(labels: Path, per_doc: int, rng: random.Random) -> list[dict]:
 
 def council(rng: random.Random) -> list[dict]:
     with open(fs.CORPUS / "MANIFEST.csv", newline="", encoding="utf-8") as fh:
-        docs = sorted(r["path"] for r in csv.DictReader(fh) if r["kind"] in COUNCIL_KINDS)
+        docs = sorted(r["path"] for r in csv.DictReader(fh) if r["kind"] in fs.COUNCIL_KINDS)
     out = []
     for rel in docs:
         seg = fs.load(rel)

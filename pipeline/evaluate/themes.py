@@ -25,11 +25,14 @@ def _ratio(a: int, b: int) -> float:
     return round(a / b, 4) if b else 0.0
 
 
+def _counts(pairs: list[tuple[set[str], set[str]]]) -> tuple[int, int, int]:
+    """(gold, predicted) theme sets -> true positives, predicted tags, gold tags."""
+    return (sum(len(g & p) for g, p in pairs), sum(len(p) for _, p in pairs), sum(len(g) for g, _ in pairs))
+
+
 def score_sets(pairs: list[tuple[set[str], set[str]]], theme_ids) -> dict:
     """(gold, predicted) theme sets per passage -> micro and per-theme scores."""
-    tp = sum(len(g & p) for g, p in pairs)
-    n_pred = sum(len(p) for _, p in pairs)
-    n_gold = sum(len(g) for g, _ in pairs)
+    tp, n_pred, n_gold = _counts(pairs)
     per_theme = {}
     for t in theme_ids:
         t_tp = sum(1 for g, p in pairs if t in g and t in p)
@@ -50,8 +53,7 @@ def by_kind(pairs: list[tuple[set[str], set[str]]], kinds: list[str]) -> dict:
     out = {}
     for kind in sorted(set(kinds)):
         sub = [pr for pr, k in zip(pairs, kinds) if k == kind]
-        tp = sum(len(g & p) for g, p in sub)
-        n_pred, n_gold = sum(len(p) for _, p in sub), sum(len(g) for g, _ in sub)
+        tp, n_pred, n_gold = _counts(sub)
         out[kind or "(no folder)"] = {"n": len(sub), "precision": _ratio(tp, n_pred), "recall": _ratio(tp, n_gold),
                                       "gold_tags": n_gold, "predicted_tags": n_pred}
     return out
