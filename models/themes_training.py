@@ -49,7 +49,7 @@ from models.themes_taxonomy import Taxonomy, load_taxonomy
 TUNING_VERSION = "tuning-2"
 C = 8.0
 FOLDS = 5
-PROBA_GRID = np.round(np.arange(0.30, 0.86, 0.05), 2)
+PROBA_GRID = np.round(np.arange(0.30, 0.96, 0.05), 2)
 SEED_MIN_PRECISION = 0.6
 SEED_MIN_WRONG = 2
 MIN_POSITIVES = 5

@@ -63,6 +63,14 @@ def tuning_version(model_dir: Path | None = None) -> str:
         return "untuned"
 
 
+def tuning_card(model_dir: Path | None = None) -> dict:
+    """The tuning card (tuning.json) as written by training; {} if there is none."""
+    try:
+        return json.loads((Path(model_dir or default_dir()) / "tuning.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 @dataclass(frozen=True)
 class Hit:
     theme: str

@@ -8,6 +8,12 @@ be found is a miss: listed, and counted wrong. The same scoring is run on the
 model's held-out split (the hand-labelled sentences of the documents the
 model card lists as held out), through the same stage.
 
+``by_confidence``: the same scores counting only passages whose label's
+calibrated probability reaches a cut-off, with the share of passages kept:
+what a researcher filtering with ``ofsted-mine findings --min-probability``
+(or ``WHERE probability >= ...``) can expect. The cut-offs are fixed
+(``CONFIDENCE_CUTS``), not chosen on any gold file.
+
 ``evaluate_recommendations`` checks that every item of every "What needs to
 improve" list is captured: per document, the recommendations found against
 the list markers counted in the raw text.
@@ -26,6 +32,8 @@ from pipeline.evaluate.figures import read_jsonl
 from pipeline.evaluate.quotes import QuoteIndex
 from pipeline.settings import Settings
 
+CONFIDENCE_CUTS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
 
 def read_gold(path: Path) -> list[dict]:
     rows = read_jsonl(path)
@@ -37,7 +45,8 @@ def read_gold(path: Path) -> list[dict]:
 
 
 def _predictions(rows: list[dict], corpus_dir: Path, settings: Settings, show_progress: bool):
-    """(gold row, predicted label or None, passage text or reason) per row."""
+    """(gold row, predicted label or None, passage text or reason, the
+    label's probability or None) per row."""
     wanted = {r["doc"] for r in rows}
     found: dict[str, tuple] = {}
     for item, doc, done in process(corpus_dir, settings, lambda f: f.source in wanted, "findings", show_progress):
@@ -45,29 +54,42 @@ def _predictions(rows: list[dict], corpus_dir: Path, settings: Settings, show_pr
     out = []
     for r in rows:
         if r["doc"] not in found:
-            out.append((r, None, "document not found or unreadable"))
+            out.append((r, None, "document not found or unreadable", None))
             continue
         index, by_passage = found[r["doc"]]
         hits = [h for h in index.locate(r["quote"]) if h.passage is not None]
         if not hits:
-            out.append((r, None, "quote not found in the document"))
+            out.append((r, None, "quote not found in the document", None))
             continue
         f = by_passage[hits[0].passage.index]
-        out.append((r, f.label, f.text))
+        out.append((r, f.label, f.text, f.probability))
+    return out
+
+
+def by_confidence(preds) -> list[dict]:
+    """Scores of the matched passages whose probability reaches each cut-off,
+    and their share of all the rows."""
+    out = []
+    for cut in CONFIDENCE_CUTS:
+        kept = [(r["label"], p) for r, p, _text, prob in preds if p is not None and prob >= cut]
+        s = score(kept)
+        out.append({"min_probability": cut, "n": len(kept), "share": round(len(kept) / len(preds), 4) if preds else 0.0,
+                    "accuracy": s["accuracy"], "macro_f1": s["macro_f1"]})
     return out
 
 
 def _score(preds) -> dict:
-    matched = [(r["label"], p) for r, p, _ in preds if p is not None]
-    unmatched = [(r["label"], "unmatched") for r, p, _ in preds if p is None]
+    matched = [(r["label"], p) for r, p, _, _ in preds if p is not None]
+    unmatched = [(r["label"], "unmatched") for r, p, _, _ in preds if p is None]
     result = score(matched + unmatched)
     result["unmatched_quotes"] = len(unmatched)
-    result["misses"] = [{"doc": r["doc"], "quote": r["quote"], "reason": why} for r, p, why in preds if p is None]
+    result["misses"] = [{"doc": r["doc"], "quote": r["quote"], "reason": why} for r, p, why, _ in preds if p is None]
     result["errors"] = [
         {"doc": r["doc"], "gold": r["label"], "predicted": p, "text": text}
-        for r, p, text in preds
+        for r, p, text, _ in preds
         if p is not None and not (p == r["label"] or (r["label"] == "mixed" and p in ("strength", "improvement")))
     ]
+    result["by_confidence"] = by_confidence(preds)
     return result
 
 
@@ -111,6 +133,13 @@ def print_findings_report(result: dict) -> None:
         for g in labels:
             conf.add_row(g, *(str(r["confusion"][g][p]) for p in labels))
         console.print(conf)
+        cuts = Table(title="only passages whose label is at least this probable")
+        for col in ("min probability", "passages", "share", "accuracy", "macro-F1"):
+            cuts.add_column(col, justify="right")
+        for c in r.get("by_confidence", []):
+            cuts.add_row(f"{c['min_probability']:.1f}", str(c["n"]), f"{c['share']:.1%}", f"{c['accuracy']:.3f}",
+                         f"{c['macro_f1']:.3f}")
+        console.print(cuts)
         for m in r["misses"]:
             console.print(f"  miss: {m['doc']}: {m['reason']}: {m['quote'][:80]!r}", highlight=False)
 

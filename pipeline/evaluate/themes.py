@@ -7,6 +7,14 @@ passages (``quotes.QuoteIndex``) and the themes the themes stage gave that
 passage are compared with the gold themes: micro-averaged precision and
 recall over all (passage, theme) pairs, and per theme. A quote that cannot
 be found is a miss: listed, and its gold themes count as not found.
+
+``operating_points``: the same micro scores counting only tags whose score
+(the classifier's probability) reaches a higher cut-off, beside the
+precision and recall cross-validation on the tuning set gave at that cut-off
+(``classifier_by_threshold`` in ``models/themes/tuning.json``): the trade
+a researcher makes by filtering ``theme_tags.score``, and how far the
+tuning set's cross-validation flatters it. The pipeline's own threshold is
+the first row, chosen on the tuning set.
 """
 from __future__ import annotations
 
@@ -14,11 +22,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from extractors.themes import stage_version
+from extractors.themes.tagger import tuning_card
 from models.themes_data import read_theme_rows
 from models.themes_taxonomy import load_taxonomy
 from pipeline.evaluate.documents import process
 from pipeline.evaluate.quotes import QuoteIndex
 from pipeline.settings import Settings
+
+CUTS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
 
 
 def _ratio(a: int, b: int) -> float:
@@ -59,37 +70,54 @@ def by_kind(pairs: list[tuple[set[str], set[str]]], kinds: list[str]) -> dict:
     return out
 
 
+def operating_points(passages: list[tuple[set[str], dict[str, float]]], tuning: dict) -> list[dict]:
+    """``passages``: (gold themes, {predicted theme: score}) per gold row."""
+    cv = tuning.get("cross_validated", {}).get("classifier_by_threshold", {})
+    base = tuning.get("classifier_threshold")
+    cuts = sorted({*(c for c in CUTS if base is None or c >= base), *([base] if base is not None else [])})
+    points = []
+    for cut in cuts:
+        pairs = [(g, {t for t, s in tags.items() if s >= cut}) for g, tags in passages]
+        tp, n_pred, n_gold = _counts(pairs)
+        cv_at = cv.get(str(float(cut)), {})
+        points.append({"min_score": cut, "precision": _ratio(tp, n_pred), "recall": _ratio(tp, n_gold),
+                       "tagged": n_pred, "cv_precision": cv_at.get("precision"), "cv_recall": cv_at.get("recall")})
+    return points
+
+
 def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_progress: bool = True) -> dict:
     taxonomy = load_taxonomy()
     rows = read_theme_rows(gold_path, taxonomy)
     wanted = {r["doc"] for r in rows}
     found: dict[str, tuple] = {}
     for item, doc, done in process(corpus_dir, settings, lambda f: f.source in wanted, "themes", show_progress):
-        tags: dict[int, set[str]] = defaultdict(set)
+        tags: dict[int, dict[str, float]] = defaultdict(dict)
         for t in done["themes"]:
-            tags[t.passage].add(t.theme)
+            tags[t.passage][t.theme] = max(t.score, tags[t.passage].get(t.theme, 0.0))
         found[item.source] = (QuoteIndex(doc, done["segment"]), tags)
-    pairs, misses, errors, kinds = [], [], [], []
+    scored, misses, errors, kinds = [], [], [], []  # scored: (gold themes, {predicted theme: score})
     for r in rows:
         kinds.append(r["doc"].split("/")[0] if "/" in r["doc"] else "")
         gold = set(r["themes"])
         if r["doc"] not in found:
             misses.append({"doc": r["doc"], "quote": r["quote"], "reason": "document not found or unreadable"})
-            pairs.append((gold, set()))
+            scored.append((gold, {}))
             continue
         index, tags = found[r["doc"]]
         hits = [h for h in index.locate(r["quote"]) if h.passage is not None]
         if not hits:
             misses.append({"doc": r["doc"], "quote": r["quote"], "reason": "quote not found in the document"})
-            pairs.append((gold, set()))
+            scored.append((gold, {}))
             continue
-        predicted = tags.get(hits[0].passage.index, set())
-        pairs.append((gold, set(predicted)))
+        scored.append((gold, tags.get(hits[0].passage.index, {})))
+        predicted = set(scored[-1][1])
         if predicted != gold:
             errors.append({"doc": r["doc"], "quote": r["quote"], "gold": sorted(gold), "predicted": sorted(predicted),
                            "missed": sorted(gold - predicted), "extra": sorted(predicted - gold)})
+    pairs = [(gold, set(tags)) for gold, tags in scored]
     result = score_sets(pairs, taxonomy.ids)
     result["by_kind"] = by_kind(pairs, kinds)
+    result["operating_points"] = operating_points(scored, tuning_card())
     result.update({"gold": str(gold_path), "documents": len(wanted), "version": stage_version(),
                    "unmatched_quotes": len(misses), "misses": misses, "errors": errors})
     return result
@@ -117,6 +145,15 @@ def print_themes_report(result: dict) -> None:
         kinds.add_row(k, str(v["n"]), f"{v['precision']:.2f}", f"{v['recall']:.2f}", str(v["gold_tags"]),
                       str(v["predicted_tags"]))
     console.print(kinds)
+    ops = result.get("operating_points", [])
+    if ops:
+        cuts = Table(title="only tags scoring at least the cut-off (cross-validated on the tuning set, and on this file)")
+        for col in ("cut-off", "cv precision", "cv recall", "precision", "recall", "tagged"):
+            cuts.add_column(col, justify="right")
+        for p in ops:
+            cv = [f"{p[k]:.3f}" if p[k] is not None else "-" for k in ("cv_precision", "cv_recall")]
+            cuts.add_row(f"{p['min_score']:.2f}", *cv, f"{p['precision']:.3f}", f"{p['recall']:.3f}", str(p["tagged"]))
+        console.print(cuts)
     for m in result["misses"]:
         console.print(f"[red]miss[/red] {m['doc']}: {m['reason']}: {m['quote'][:80]}", highlight=False)
     console.print(f"{len(result['errors'])} passages where the themes differ (--json lists them)")

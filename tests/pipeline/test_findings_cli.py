@@ -60,6 +60,10 @@ def test_evaluate_findings_on_the_dev_gold(runner, corpus_dir, tmp_path):
     assert set(r["per_class"]) == {"strength", "improvement", "neutral"}
     assert all({"precision", "recall"} <= set(v) for v in r["per_class"].values())
     assert r["macro_f1"] >= 0.85
+    cuts = r["by_confidence"]
+    assert [c["min_probability"] for c in cuts] == [0.5, 0.6, 0.7, 0.8, 0.9]
+    assert [c["n"] for c in cuts] == sorted((c["n"] for c in cuts), reverse=True) and cuts[0]["n"] <= 22
+    assert all(c["share"] == round(c["n"] / 22, 4) for c in cuts)
 
     # a quote that is not in its document is a listed miss, counted wrong
     bad = tmp_path / "bad.jsonl"
@@ -120,3 +124,14 @@ def test_a_skipped_findings_stage_is_done_by_the_next_run(runner, samples, tmp_p
     con.close()
     bad = runner.invoke(main, ["ingest", "--skip-stage", "segment", str(samples), "--db", str(db)])
     assert bad.exit_code == 2
+
+
+def test_scores_by_confidence_keep_only_probable_labels():
+    from pipeline.evaluate.findings import by_confidence
+
+    preds = [({"label": "strength"}, "strength", "t", 0.95), ({"label": "neutral"}, "strength", "t", 0.55),
+             ({"label": "improvement"}, "improvement", "t", 0.75), ({"label": "strength"}, None, "not found", None)]
+    cuts = {c["min_probability"]: c for c in by_confidence(preds)}
+    assert cuts[0.5]["n"] == 3 and cuts[0.5]["share"] == 0.75 and cuts[0.5]["accuracy"] == round(2 / 3, 4)
+    assert cuts[0.7]["n"] == 2 and cuts[0.7]["accuracy"] == 1.0
+    assert cuts[0.9]["n"] == 1 and cuts[0.9]["share"] == 0.25

@@ -132,6 +132,11 @@ def test_evaluate_themes_json_on_any_gold_file(runner, corpus_dir, tmp_path):
     assert out["n"] == len(mine) and 0 <= out["micro_precision"] <= 1 and 0 <= out["micro_recall"] <= 1
     assert isinstance(out["per_theme"], dict) and out["unmatched_quotes"] == 1
     assert sum(v["n"] for v in out["by_kind"].values()) == len(mine)
+    points = out["operating_points"]
+    assert points[0]["min_score"] == json.loads((data_file("themes_gold.jsonl").parents[1] / "themes" / "tuning.json")
+                                                .read_text())["classifier_threshold"]
+    assert points[0]["tagged"] == out["predicted_tags"] and points[0]["cv_precision"] is not None
+    assert [p["tagged"] for p in points] == sorted((p["tagged"] for p in points), reverse=True)
     assert out["misses"][0]["quote"].startswith("words that")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "x.pdf", "quote": "q", "themes": ["no such theme"]}\n')
@@ -149,3 +154,16 @@ def test_a_new_themes_version_reruns_only_themes():
     assert stale_stages({**current, "segment": "old"}) == list(current)
     assert stale_stages({**current, "themes": "old"}, skip=("themes",)) == []
     assert required(["themes"]) == ["segment", "themes"]
+
+
+def test_operating_points_count_only_tags_at_the_cut_off():
+    from pipeline.evaluate.themes import operating_points
+
+    scored = [({"covid", "finance"}, {"covid": 0.97, "finance": 0.72}), (set(), {"workforce": 0.81}), ({"caseloads"}, {})]
+    tuning = {"classifier_threshold": 0.65,
+              "cross_validated": {"classifier_by_threshold": {"0.65": {"precision": 0.8, "recall": 0.7}}}}
+    points = {p["min_score"]: p for p in operating_points(scored, tuning)}
+    assert min(points) == 0.65 and points[0.65]["cv_precision"] == 0.8 and points[0.7]["cv_precision"] is None
+    assert (points[0.65]["tagged"], points[0.65]["precision"], points[0.65]["recall"]) == (3, round(2 / 3, 4), round(2 / 3, 4))
+    assert (points[0.8]["tagged"], points[0.8]["precision"], points[0.8]["recall"]) == (2, 0.5, round(1 / 3, 4))
+    assert (points[0.95]["tagged"], points[0.95]["precision"]) == (1, 1.0)
