@@ -13,9 +13,14 @@ macro-F1 of the second against the first over the sentences neither calls
 
 The second annotations in ``models/data/agreement/`` were made blind: a
 different annotator (a helper working from the same guide, without the first
-labels) labelled a seeded sample of 280 of the 544 gold theme passages and
-all 424 held-out findings sentences (the 18 held-out documents of
-``ofsted-mine train findings``).
+labels) labelled a seeded sample of 280 of the 544 gold theme passages, all 424
+held-out findings sentences (the 18 held-out documents of
+``ofsted-mine train findings``), and 140 passages each of
+``themes_tune.jsonl`` and ``themes_tune_4.jsonl`` (``themes_tune_second.jsonl``,
+drawn with ``random.Random("agreement-<file name>")``):
+
+    python models/data/agreement.py themes models/data/themes_tune.jsonl models/data/themes_tune_4.jsonl \\
+        --second models/data/agreement/themes_tune_second.jsonl
 
 Only the standard library is imported.
 """

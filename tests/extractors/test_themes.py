@@ -195,3 +195,20 @@ def test_previous_passages_need_their_vectors(tagger):
     with pytest.raises(ValueError, match="both"):
         tagger.tag(["Strategy meetings are timely."], shared_encoder().encode(["Strategy meetings are timely."]),
                    ["A passage before."], None)
+
+
+def test_second_annotations_match_first_annotations_and_agree(capsys):
+    """The blind second annotations in models/data/agreement/ cover passages of
+    the files they check, and agreement.py scores them (the README's figures)."""
+    import importlib.util
+
+    base = data_file("themes_gold.jsonl").parent
+    spec = importlib.util.spec_from_file_location("agreement", base / "agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    for first, second in ((["themes_gold.jsonl"], "themes_gold_second.jsonl"),
+                          (["themes_tune.jsonl", "themes_tune_4.jsonl"], "themes_tune_second.jsonl")):
+        assert agreement.main(["themes", *(str(base / f) for f in first),
+                               "--second", str(base / "agreement" / second)]) == 0
+        out = json.loads(capsys.readouterr().out.splitlines()[0])
+        assert out["passages"] == 280 and out["f1"] > 0.9
