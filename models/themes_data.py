@@ -14,7 +14,7 @@ from pathlib import Path
 
 from corpus.readers import read_path
 from extractors.segment import segment
-from extractors.themes.extract import previous_texts
+from extractors.themes.extract import previous_texts, unit_texts
 from models.findings_data import _plain  # the same quote normalisation as the findings labels
 from models.themes_taxonomy import Taxonomy
 
@@ -54,6 +54,7 @@ class LabelledPassage:
     text: str
     themes: frozenset[str]
     prev: str = ""  # the passage before it, as the themes stage sees it
+    unit: str = ""  # its whole paragraph (or list item), as the themes stage sees it
 
 
 def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
@@ -63,11 +64,12 @@ def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
     for r in rows:
         if r["doc"] not in cache:
             seg = segment(read_path(Path(corpus_dir) / r["doc"], r["doc"]))
-            cache[r["doc"]] = [(p.text, _plain(p.text), prev)
-                               for p, prev in zip(seg.passages, previous_texts(seg.passages))]
+            cache[r["doc"]] = [(p.text, _plain(p.text), prev, unit) for p, prev, unit in
+                               zip(seg.passages, previous_texts(seg.passages), unit_texts(seg.passages))]
         q = _plain(r["quote"])
-        hits = [(text, prev) for text, plain, prev in cache[r["doc"]] if q in plain]
+        hits = [(text, prev, unit) for text, plain, prev, unit in cache[r["doc"]] if q in plain]
         if len(hits) != 1:
             raise ValueError(f"{r['doc']}: quote found in {len(hits)} passages: {r['quote'][:60]!r}")
-        out.append(LabelledPassage(r["doc"], hits[0][0], frozenset(r["themes"]), hits[0][1]))
+        text, prev, unit = hits[0]
+        out.append(LabelledPassage(r["doc"], text, frozenset(r["themes"]), prev, unit))
     return out

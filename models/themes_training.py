@@ -13,7 +13,7 @@ the gold file) and writes ``models/themes/tuning.json``,
    theme with at least ``MIN_POSITIVES`` labelled passages the threshold
    that maximises F1 of (kept phrase or similarity >= threshold) is chosen;
    other themes get the threshold that maximises micro-F1 over all of them.
-3. Classifier (tuning-2, ``extractors.themes.classifier``): a class-balanced
+3. Classifier (tuning-2; tuning-3 adds the paragraph's embedding; ``extractors.themes.classifier``): a class-balanced
    logistic regression per theme; its probability threshold is the one that
    maximises micro-F1 over ``FOLDS``-fold cross-validation grouped by
    document, in which seeds, prototypes, thresholds and the classifier are
@@ -46,7 +46,7 @@ from extractors.themes.tagger import prototypes
 from models.themes_data import LabelledPassage, data_file, locate_rows, read_theme_rows
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
-TUNING_VERSION = "tuning-2"
+TUNING_VERSION = "tuning-3"
 C = 8.0
 FOLDS = 5
 PROBA_GRID = np.round(np.arange(0.30, 0.96, 0.05), 2)
@@ -153,7 +153,7 @@ def active_columns(taxonomy: Taxonomy) -> tuple[list[str], list[int]]:
 
 
 def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: float) -> ThemeClassifier:
-    """``X_parts``: (vecs, hits, sims, prev_vecs, prev_hits) of the passages."""
+    """``X_parts``: (vecs, hits, sims, prev_vecs, prev_hits, unit_vecs) of the passages."""
     tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
     X = features(*X_parts, tfidf, texts)
     coef = np.zeros((len(ids), X.shape[1]), dtype=np.float32)
@@ -174,7 +174,7 @@ def _micro_counts(gold: np.ndarray, pred: np.ndarray) -> dict:
             "tagged": n_pred, "gold": n_gold}
 
 
-def cross_validate(passages, vecs, prev_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
+def cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
     """Out-of-fold predictions of both rules, everything re-made per fold."""
     ids = list(taxonomy.ids)
     active, cols = active_columns(taxonomy)
@@ -195,9 +195,9 @@ def cross_validate(passages, vecs, prev_vecs, desc, taxonomy: Taxonomy, progress
         thr = np.array([thresholds[t] for t in ids])
         similarity_pred[te] = hits[te] | (sims_te >= thr)
         clf = fit_classifier([texts[i] for i in tr], (vecs[tr], hits[tr][:, cols], sims_tr[:, cols], prev_vecs[tr],
-                                                      prev_hits[tr][:, cols]), gold[tr][:, cols], active, 0.5)
+                                                      prev_hits[tr][:, cols], unit_vecs[tr]), gold[tr][:, cols], active, 0.5)
         proba[te] = clf.proba(features(vecs[te], hits[te][:, cols], sims_te[:, cols], prev_vecs[te],
-                                       prev_hits[te][:, cols], clf.tfidf, [texts[i] for i in te]))
+                                       prev_hits[te][:, cols], unit_vecs[te], clf.tfidf, [texts[i] for i in te]))
     # the threshold is chosen on the same out-of-fold scores it is reported with (slightly
     # optimistic); the held-out gold set is the honest figure
     by_threshold = {float(t): _micro_counts(gold[:, cols], proba >= t) for t in PROBA_GRID}
@@ -216,13 +216,14 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     if len({p.doc for p in passages}) < FOLDS:
         raise ValueError(f"need labelled passages from at least {FOLDS} documents to cross-validate")
     encoder = Encoder()
-    progress(f"encoding {len(passages)} passages, the passages before them and {len(ids)} descriptions")
+    progress(f"encoding {len(passages)} passages, the passages before them, their paragraphs and {len(ids)} descriptions")
     vecs = encoder.encode([p.text for p in passages])
     prev_vecs = encode_or_zero(encoder, [p.prev for p in passages], vecs.shape[1])
+    unit_vecs = encoder.encode([p.unit or p.text for p in passages])
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
     progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")
-    cv = cross_validate(passages, vecs, prev_vecs, desc, taxonomy, progress)
+    cv = cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy, progress)
     rule = "classifier" if cv["classifier"]["f1"] >= cv["similarity"]["f1"] else "similarity"
 
     matcher, dropped = kept_matcher(passages, taxonomy)
@@ -232,8 +233,8 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     thresholds, global_thr = choose_thresholds(passages, sims, hits, ids)
     gold = gold_matrix(passages, ids)
     active, cols = active_columns(taxonomy)
-    clf = fit_classifier(texts, (vecs, hits[:, cols], sims[:, cols], prev_vecs, prev_hits[:, cols]), gold[:, cols],
-                         active, cv["classifier_threshold"])
+    clf = fit_classifier(texts, (vecs, hits[:, cols], sims[:, cols], prev_vecs, prev_hits[:, cols], unit_vecs),
+                         gold[:, cols], active, cv["classifier_threshold"])
     examples = [vecs[gold[:, j]] for j in range(len(ids))]
     protos = prototypes(desc, examples)
 
@@ -254,6 +255,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
                   "classifier_C": C, "classifier_features": {"embedding": int(vecs.shape[1]), "phrase_hits": len(active),
                                                              "similarities": len(active), "previous_passage":
                                                              int(vecs.shape[1]) + len(active),
+                                                             "paragraph": int(vecs.shape[1]),
                                                              "tfidf": len(clf.tfidf.vocabulary_)}},
         "cross_validated": cv,
     }

@@ -9,6 +9,9 @@ Features (``features``), the same at training and tagging time:
 * the previous passage's embedding and seed-phrase hits, weighted by
   ``PREV_WEIGHT`` (zeros when only headings, or nothing, come before): a sentence that
   opens "This ..." or "They ..." takes its subject from there;
+* the embedding of the passage's whole paragraph (or list item), weighted
+  by ``UNIT_WEIGHT`` (for a one-sentence paragraph, the passage's own): a
+  sentence's theme is often its paragraph's topic;
 * TF-IDF of the passage's word 1-2-grams (vocabulary fitted on the tuning
   set).
 
@@ -27,13 +30,14 @@ from scipy.sparse import csr_matrix, hstack
 
 SIM_SCALE = 3.0
 PREV_WEIGHT = 0.5
+UNIT_WEIGHT = 0.5
 
 
 def features(vecs: np.ndarray, hits: np.ndarray, sims: np.ndarray, prev_vecs: np.ndarray,
-             prev_hits: np.ndarray, tfidf, texts: list[str]) -> csr_matrix:
+             prev_hits: np.ndarray, unit_vecs: np.ndarray, tfidf, texts: list[str]) -> csr_matrix:
     """One row per passage; ``hits`` and ``sims`` are passage x theme."""
     dense = np.hstack([vecs, hits.astype(np.float32), sims * SIM_SCALE, prev_vecs * PREV_WEIGHT,
-                       prev_hits.astype(np.float32) * PREV_WEIGHT]).astype(np.float32)
+                       prev_hits.astype(np.float32) * PREV_WEIGHT, unit_vecs * UNIT_WEIGHT]).astype(np.float32)
     return hstack([csr_matrix(dense), tfidf.transform(texts)]).tocsr()
 
 

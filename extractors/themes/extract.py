@@ -8,7 +8,7 @@ from extractors.segment import Segmentation
 from extractors.theme_records import ThemeTag
 from extractors.themes.tagger import ThemeTagger
 
-THEMES_VERSION = "themes-2"  # the pass; the taxonomy and the tuning have their own versions
+THEMES_VERSION = "themes-3"  # the pass; the taxonomy and the tuning have their own versions
 MIN_WORDS = 4
 
 
@@ -38,15 +38,26 @@ def previous_texts(passages) -> list[str]:
     return out
 
 
+def unit_texts(passages) -> list[str]:
+    """For each passage, the text of its whole unit (the paragraph, list item
+    or footnote it was split from): what the sentence is part of."""
+    by_unit: dict[int, list[str]] = {}
+    for p in passages:
+        by_unit.setdefault(p.unit, []).append(p.text)
+    return [" ".join(by_unit[p.unit]) for p in passages]
+
+
 def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str) -> tuple[ThemeTag, ...]:
     before = dict(zip((p.index for p in seg.passages), previous_texts(seg.passages)))
+    whole = dict(zip((p.index for p in seg.passages), unit_texts(seg.passages)))
     passages = [p for p in seg.passages if taggable(p)]
     texts = [p.text for p in passages]
     prev = [before[p.index] for p in passages]
     vectors = encoder.encode(texts)
     prev_vectors = encode_or_zero(encoder, prev, DIM)
+    unit_vectors = encoder.encode([whole[p.index] for p in passages])
     out = []
-    for p, hits in zip(passages, tagger.tag(texts, vectors, prev, prev_vectors)):
+    for p, hits in zip(passages, tagger.tag(texts, vectors, prev, prev_vectors, unit_vectors)):
         for h in hits:
             out.append(ThemeTag(doc_id, p.index, h.theme, h.score, h.method, h.phrase, p.page, p.start, p.end, version))
     return tuple(out)

@@ -6,8 +6,9 @@ Two rules, chosen by ``ofsted-mine train themes`` on the labelled passages
 
 * ``classifier``: a logistic regression per theme over the
   passage's embedding, its seed-phrase hits, its similarity to every theme's
-  prototype, TF-IDF of its words and the embedding and phrase hits of the
-  passage before it (``extractors.themes.classifier``); a theme is tagged
+  prototype, TF-IDF of its words, the embedding and phrase hits of the
+  passage before it and the embedding of its whole paragraph
+  (``extractors.themes.classifier``); a theme is tagged
   when its probability reaches the threshold chosen by cross-validation.
   Method ``classifier``, or ``phrase+classifier`` when one of the theme's
   seed phrases is in the passage; the score is the probability.
@@ -47,7 +48,7 @@ def default_dir() -> Path:
 
 
 def tuning_version(model_dir: Path | None = None) -> str:
-    """The tuning's version and a short hash of its files ("tuning-2.3f2a9c1"),
+    """The tuning's version and a short hash of its files ("tuning-3.3f2a9c1"),
     read without loading them: re-training on other labels changes the hash,
     so stored tags are re-made even when the version is not bumped. The hash
     covers tuning.json and, under the classifier rule, classifier.joblib."""
@@ -115,16 +116,19 @@ class ThemeTagger:
         return found, hit_matrix(found, self.ids)
 
     def tag(self, texts: list[str], vectors: np.ndarray, prev_texts: list[str] | None = None,
-            prev_vectors: np.ndarray | None = None) -> list[list[Hit]]:
+            prev_vectors: np.ndarray | None = None, unit_vectors: np.ndarray | None = None) -> list[list[Hit]]:
         """The themes of each text, best score first. ``prev_texts`` and
         ``prev_vectors``: the passage before each one ("" and zeros for
-        none); the classifier reads them, the similarity rule does not."""
+        none); ``unit_vectors``: the embedding of each one's whole paragraph
+        (default: its own, as for a one-sentence paragraph). The classifier
+        reads them, the similarity rule does not."""
         sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))
         if (prev_texts is None) != (prev_vectors is None):
             raise ValueError("give both the previous passages' texts and their vectors, or neither")
         found, hit_matrix = self.phrase_hits(texts)
         if self.classifier is not None:
-            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors)
+            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors,
+                                  vectors if unit_vectors is None else unit_vectors)
         out = []
         for row, phrases in zip(sims, found):
             hits = []
@@ -137,7 +141,7 @@ class ThemeTagger:
             out.append(sorted(hits, key=lambda h: -h.score))
         return out
 
-    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors) -> list[list[Hit]]:
+    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors, unit_vectors) -> list[list[Hit]]:
         n = len(texts)
         if n == 0:
             return []
@@ -145,7 +149,8 @@ class ThemeTagger:
         if prev_vectors is None:
             prev_vectors = np.zeros_like(vectors)
         _, prev_hits = self.phrase_hits(prev_texts)
-        proba = self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, self.classifier.tfidf, texts))
+        proba = self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, unit_vectors,
+                                               self.classifier.tfidf, texts))
         out = []
         for i in range(n):
             row = []

@@ -39,7 +39,7 @@ def test_taxonomy_has_the_named_themes_with_stable_ids():
     assert len(set(tax.ids)) == len(tax.ids)
     assert all(t.label and len(t.description) > 40 and t.seeds for t in tax.themes)
     assert tax.resolve("Front door / MACH") == "front_door" and tax.resolve("FRONT_DOOR") == "front_door"
-    assert stage_version().startswith("themes-2+" + tax.version + "+tuning-2.")
+    assert stage_version().startswith("themes-3+" + tax.version + "+tuning-3.")
 
 
 def test_a_broken_taxonomy_is_a_clear_error(tmp_path):
@@ -164,20 +164,23 @@ def test_agreement_script_scores_a_second_annotation(tmp_path):
     assert json.loads(out)["same_label"] == 0.5
 
 
-def test_the_classifier_reads_the_passage_before(tagger):
+def test_the_classifier_reads_the_passage_before_and_the_paragraph(tagger):
     from types import SimpleNamespace
 
-    from extractors.themes.extract import previous_texts
+    from extractors.themes.extract import previous_texts, unit_texts
 
-    parts = [SimpleNamespace(kind=k, text=t) for k, t in
-             (("heading", "Help and protection"), ("paragraph", "A."), ("heading", "Next"), ("sentence", "B."))]
-    assert previous_texts(parts) == ["", "", "A.", "A."]
+    parts = [SimpleNamespace(kind=k, text=t, unit=u) for k, t, u in
+             (("heading", "Help and protection", 0), ("sentence", "A.", 1), ("sentence", "B.", 1),
+              ("heading", "Next", 2), ("sentence", "C.", 3))]
+    assert previous_texts(parts) == ["", "", "A.", "B.", "B."]
+    assert unit_texts(parts) == ["Help and protection", "A. B.", "A. B.", "Next", "C."]
     prev = ["Strategy meetings are held promptly when concerns about significant harm are identified."]
     text = ["They are completed promptly and the information from them is used well."]
     enc = shared_encoder()
     alone = {h.theme for h in tagger.tag(text, enc.encode(text))[0]}
-    after = {h.theme for h in tagger.tag(text, enc.encode(text), prev, enc.encode(prev))[0]}
-    assert "child_protection" in after and "child_protection" not in alone
+    in_context = {h.theme for h in tagger.tag(text, enc.encode(text), prev, enc.encode(prev),
+                                              enc.encode([prev[0] + " " + text[0]]))[0]}
+    assert "child_protection" in in_context and "child_protection" not in alone
 
 
 def test_the_classifier_is_trained_on_the_themes_not_retired(tmp_path):
@@ -212,3 +215,4 @@ def test_second_annotations_match_first_annotations_and_agree(capsys):
                                "--second", str(base / "agreement" / second)]) == 0
         out = json.loads(capsys.readouterr().out.splitlines()[0])
         assert out["passages"] == 280 and out["f1"] > 0.9
+
