@@ -14,7 +14,7 @@ from pathlib import Path
 
 from corpus.readers import read_path
 from extractors.segment import segment
-from extractors.themes.extract import previous_texts, unit_texts
+from extractors.themes.extract import previous_texts, unit_members
 from models.findings_data import _plain  # the same quote normalisation as the findings labels
 from models.themes_taxonomy import Taxonomy
 
@@ -54,7 +54,7 @@ class LabelledPassage:
     text: str
     themes: frozenset[str]
     prev: str = ""  # the passage before it, as the themes stage sees it
-    unit: str = ""  # its whole paragraph (or list item), as the themes stage sees it
+    unit: tuple[str, ...] = ()  # the passages of its whole paragraph (or list item), itself included
 
 
 def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
@@ -65,7 +65,7 @@ def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
         if r["doc"] not in cache:
             seg = segment(read_path(Path(corpus_dir) / r["doc"], r["doc"]))
             cache[r["doc"]] = [(p.text, _plain(p.text), prev, unit) for p, prev, unit in
-                               zip(seg.passages, previous_texts(seg.passages), unit_texts(seg.passages))]
+                               zip(seg.passages, previous_texts(seg.passages), unit_members(seg.passages))]
         q = _plain(r["quote"])
         hits = [(text, prev, unit) for text, plain, prev, unit in cache[r["doc"]] if q in plain]
         if len(hits) != 1:

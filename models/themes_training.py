@@ -13,7 +13,7 @@ the gold file) and writes ``models/themes/tuning.json``,
    theme with at least ``MIN_POSITIVES`` labelled passages the threshold
    that maximises F1 of (kept phrase or similarity >= threshold) is chosen;
    other themes get the threshold that maximises micro-F1 over all of them.
-3. Classifier (tuning-2; tuning-3 adds the paragraph's embedding; ``extractors.themes.classifier``): a class-balanced
+3. Classifier (tuning-2; tuning-3 adds the paragraph's mean embedding; ``extractors.themes.classifier``): a class-balanced
    logistic regression per theme; its probability threshold is the one that
    maximises micro-F1 over ``FOLDS``-fold cross-validation grouped by
    document, in which seeds, prototypes, thresholds and the classifier are
@@ -40,7 +40,7 @@ from sklearn.model_selection import GroupKFold
 
 from extractors.findings.encoder import Encoder
 from extractors.themes.classifier import ThemeClassifier, features
-from extractors.themes.extract import encode_or_zero
+from extractors.themes.extract import encode_or_zero, mean_vectors
 from extractors.themes.phrases import SeedMatcher, hit_matrix
 from extractors.themes.tagger import prototypes
 from models.themes_data import LabelledPassage, data_file, locate_rows, read_theme_rows
@@ -219,7 +219,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     progress(f"encoding {len(passages)} passages, the passages before them, their paragraphs and {len(ids)} descriptions")
     vecs = encoder.encode([p.text for p in passages])
     prev_vecs = encode_or_zero(encoder, [p.prev for p in passages], vecs.shape[1])
-    unit_vecs = encoder.encode([p.unit or p.text for p in passages])
+    unit_vecs = mean_vectors(encoder, [p.unit or (p.text,) for p in passages])
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
     progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")

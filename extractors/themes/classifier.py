@@ -9,9 +9,10 @@ Features (``features``), the same at training and tagging time:
 * the previous passage's embedding and seed-phrase hits, weighted by
   ``PREV_WEIGHT`` (zeros when only headings, or nothing, come before): a sentence that
   opens "This ..." or "They ..." takes its subject from there;
-* the embedding of the passage's whole paragraph (or list item), weighted
-  by ``UNIT_WEIGHT`` (for a one-sentence paragraph, the passage's own): a
-  sentence's theme is often its paragraph's topic;
+* the paragraph's vector: the normalised mean embedding of the sentences of
+  the passage's whole paragraph (or list item), weighted by ``UNIT_WEIGHT``
+  (for a one-sentence paragraph, the passage's own): a sentence's theme is
+  often its paragraph's topic;
 * TF-IDF of the passage's word 1-2-grams (vocabulary fitted on the tuning
   set).
 

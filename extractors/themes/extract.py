@@ -38,24 +38,38 @@ def previous_texts(passages) -> list[str]:
     return out
 
 
-def unit_texts(passages) -> list[str]:
-    """For each passage, the text of its whole unit (the paragraph, list item
-    or footnote it was split from): what the sentence is part of."""
+def unit_members(passages) -> list[tuple[str, ...]]:
+    """For each passage, the texts of the passages of its whole unit (the
+    paragraph, list item or footnote it was split from), itself included."""
     by_unit: dict[int, list[str]] = {}
     for p in passages:
         by_unit.setdefault(p.unit, []).append(p.text)
-    return [" ".join(by_unit[p.unit]) for p in passages]
+    return [tuple(by_unit[p.unit]) for p in passages]
+
+
+def mean_vectors(encoder, groups: list[tuple[str, ...]], dim: int = DIM) -> np.ndarray:
+    """The normalised mean embedding of each group of texts: a paragraph's
+    vector from its sentences' (which the stage encodes anyway), so it costs
+    no extra pass of the encoder over long text."""
+    if not groups:
+        return np.zeros((0, dim), dtype=np.float32)
+    texts = sorted({t for g in groups for t in g})
+    row = {t: i for i, t in enumerate(texts)}
+    vecs = encoder.encode(texts)
+    out = np.stack([vecs[[row[t] for t in g]].mean(axis=0) for g in groups])
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return (out / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
 def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str) -> tuple[ThemeTag, ...]:
     before = dict(zip((p.index for p in seg.passages), previous_texts(seg.passages)))
-    whole = dict(zip((p.index for p in seg.passages), unit_texts(seg.passages)))
+    members = dict(zip((p.index for p in seg.passages), unit_members(seg.passages)))
     passages = [p for p in seg.passages if taggable(p)]
     texts = [p.text for p in passages]
     prev = [before[p.index] for p in passages]
     vectors = encoder.encode(texts)
     prev_vectors = encode_or_zero(encoder, prev, DIM)
-    unit_vectors = encoder.encode([whole[p.index] for p in passages])
+    unit_vectors = mean_vectors(encoder, [members[p.index] for p in passages])
     out = []
     for p, hits in zip(passages, tagger.tag(texts, vectors, prev, prev_vectors, unit_vectors)):
         for h in hits:

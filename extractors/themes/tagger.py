@@ -7,7 +7,7 @@ Two rules, chosen by ``ofsted-mine train themes`` on the labelled passages
 * ``classifier``: a logistic regression per theme over the
   passage's embedding, its seed-phrase hits, its similarity to every theme's
   prototype, TF-IDF of its words, the embedding and phrase hits of the
-  passage before it and the embedding of its whole paragraph
+  passage before it and the mean embedding of its whole paragraph
   (``extractors.themes.classifier``); a theme is tagged
   when its probability reaches the threshold chosen by cross-validation.
   Method ``classifier``, or ``phrase+classifier`` when one of the theme's
@@ -119,7 +119,7 @@ class ThemeTagger:
             prev_vectors: np.ndarray | None = None, unit_vectors: np.ndarray | None = None) -> list[list[Hit]]:
         """The themes of each text, best score first. ``prev_texts`` and
         ``prev_vectors``: the passage before each one ("" and zeros for
-        none); ``unit_vectors``: the embedding of each one's whole paragraph
+        none); ``unit_vectors``: the mean embedding of each one's whole paragraph
         (default: its own, as for a one-sentence paragraph). The classifier
         reads them, the similarity rule does not."""
         sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))

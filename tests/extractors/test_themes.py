@@ -167,19 +167,20 @@ def test_agreement_script_scores_a_second_annotation(tmp_path):
 def test_the_classifier_reads_the_passage_before_and_the_paragraph(tagger):
     from types import SimpleNamespace
 
-    from extractors.themes.extract import previous_texts, unit_texts
+    from extractors.themes.extract import mean_vectors, previous_texts, unit_members
 
     parts = [SimpleNamespace(kind=k, text=t, unit=u) for k, t, u in
              (("heading", "Help and protection", 0), ("sentence", "A.", 1), ("sentence", "B.", 1),
               ("heading", "Next", 2), ("sentence", "C.", 3))]
     assert previous_texts(parts) == ["", "", "A.", "B.", "B."]
-    assert unit_texts(parts) == ["Help and protection", "A. B.", "A. B.", "Next", "C."]
+    assert unit_members(parts) == [("Help and protection",), ("A.", "B."), ("A.", "B."), ("Next",), ("C.",)]
     prev = ["Strategy meetings are held promptly when concerns about significant harm are identified."]
     text = ["They are completed promptly and the information from them is used well."]
     enc = shared_encoder()
     alone = {h.theme for h in tagger.tag(text, enc.encode(text))[0]}
-    in_context = {h.theme for h in tagger.tag(text, enc.encode(text), prev, enc.encode(prev),
-                                              enc.encode([prev[0] + " " + text[0]]))[0]}
+    paragraph = mean_vectors(enc, [(prev[0], text[0])])
+    assert np.allclose(np.linalg.norm(paragraph, axis=1), 1) and mean_vectors(enc, []).shape == (0, 384)
+    in_context = {h.theme for h in tagger.tag(text, enc.encode(text), prev, enc.encode(prev), paragraph)[0]}
     assert "child_protection" in in_context and "child_protection" not in alone
 
 
