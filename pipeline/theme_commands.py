@@ -208,7 +208,7 @@ def register(cli) -> None:
         similarity thresholds, fit a logistic regression per theme and
         choose its probability threshold by 5-fold cross-validation grouped
         by document; the rule that scores better in that cross-validation is
-        the one the pipeline uses. Deterministic; about three minutes."""
+        the one the pipeline uses. Deterministic; about four minutes on 2 cores."""
         from models.themes_training import train
         from pipeline.settings import PROJECT_ROOT
 
