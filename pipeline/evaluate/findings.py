@@ -12,7 +12,8 @@ model card lists as held out), through the same stage.
 calibrated probability reaches a cut-off, with the share of passages kept:
 what a researcher filtering with ``ofsted-mine findings --min-probability``
 (or ``WHERE probability >= ...``) can expect. The cut-offs are fixed
-(``CONFIDENCE_CUTS``), not chosen on any gold file.
+(``CONFIDENCE_CUTS``), not chosen on any gold file. Passages decided by a
+rule or a recommendation list carry probability 1, so they pass every cut-off.
 
 ``evaluate_recommendations`` checks that every item of every "What needs to
 improve" list is captured: per document, the recommendations found against

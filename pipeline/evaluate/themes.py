@@ -71,7 +71,11 @@ def by_kind(pairs: list[tuple[set[str], set[str]]], kinds: list[str]) -> dict:
 
 
 def operating_points(passages: list[tuple[set[str], dict[str, float]]], tuning: dict) -> list[dict]:
-    """``passages``: (gold themes, {predicted theme: score}) per gold row."""
+    """``passages``: (gold themes, {predicted theme: score}) per gold row.
+    Only under the classifier rule, whose scores are probabilities (under the
+    similarity rule a score is a cosine similarity, with per-theme thresholds)."""
+    if tuning.get("rule") != "classifier":
+        return []
     cv = tuning.get("cross_validated", {}).get("classifier_by_threshold", {})
     base = tuning.get("classifier_threshold")
     cuts = sorted({*(c for c in CUTS if base is None or c >= base), *([base] if base is not None else [])})

@@ -216,4 +216,3 @@ def test_second_annotations_match_first_annotations_and_agree(capsys):
                                "--second", str(base / "agreement" / second)]) == 0
         out = json.loads(capsys.readouterr().out.splitlines()[0])
         assert out["passages"] == 280 and out["f1"] > 0.9
-

@@ -160,10 +160,11 @@ def test_operating_points_count_only_tags_at_the_cut_off():
     from pipeline.evaluate.themes import operating_points
 
     scored = [({"covid", "finance"}, {"covid": 0.97, "finance": 0.72}), (set(), {"workforce": 0.81}), ({"caseloads"}, {})]
-    tuning = {"classifier_threshold": 0.65,
+    tuning = {"rule": "classifier", "classifier_threshold": 0.65,
               "cross_validated": {"classifier_by_threshold": {"0.65": {"precision": 0.8, "recall": 0.7}}}}
     points = {p["min_score"]: p for p in operating_points(scored, tuning)}
     assert min(points) == 0.65 and points[0.65]["cv_precision"] == 0.8 and points[0.7]["cv_precision"] is None
     assert (points[0.65]["tagged"], points[0.65]["precision"], points[0.65]["recall"]) == (3, round(2 / 3, 4), round(2 / 3, 4))
     assert (points[0.8]["tagged"], points[0.8]["precision"], points[0.8]["recall"]) == (2, 0.5, round(1 / 3, 4))
     assert (points[0.95]["tagged"], points[0.95]["precision"]) == (1, 1.0)
+    assert operating_points(scored, {**tuning, "rule": "similarity"}) == []
