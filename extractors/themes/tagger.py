@@ -127,8 +127,7 @@ class ThemeTagger:
             raise ValueError("give both the previous passages' texts and their vectors, or neither")
         found, hit_matrix = self.phrase_hits(texts)
         if self.classifier is not None:
-            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors,
-                                  vectors if unit_vectors is None else unit_vectors)
+            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors, unit_vectors)
         out = []
         for row, phrases in zip(sims, found):
             hits = []
@@ -148,6 +147,8 @@ class ThemeTagger:
         prev_texts = list(prev_texts) if prev_texts is not None else [""] * n
         if prev_vectors is None:
             prev_vectors = np.zeros_like(vectors)
+        if unit_vectors is None:
+            unit_vectors = vectors
         _, prev_hits = self.phrase_hits(prev_texts)
         proba = self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, unit_vectors,
                                                self.classifier.tfidf, texts))

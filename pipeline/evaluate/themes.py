@@ -77,8 +77,8 @@ def operating_points(passages: list[tuple[set[str], dict[str, float]]], tuning: 
     if tuning.get("rule") != "classifier":
         return []
     cv = tuning.get("cross_validated", {}).get("classifier_by_threshold", {})
-    base = tuning.get("classifier_threshold")
-    cuts = sorted({*(c for c in CUTS if base is None or c >= base), *([base] if base is not None else [])})
+    base = tuning.get("classifier_threshold", CUTS[0])
+    cuts = sorted({base, *(c for c in CUTS if c >= base)})
     points = []
     for cut in cuts:
         pairs = [(g, {t for t, s in tags.items() if s >= cut}) for g, tags in passages]
