@@ -42,6 +42,12 @@ def features(vecs: np.ndarray, hits: np.ndarray, sims: np.ndarray, prev_vecs: np
     return hstack([csr_matrix(dense), tfidf.transform(texts)]).tocsr()
 
 
+def feature_width(dim: int, n_themes: int, tfidf) -> int:
+    """The number of columns ``features`` builds: three embeddings, three
+    per-theme blocks and the TF-IDF vocabulary."""
+    return 3 * dim + 3 * n_themes + len(tfidf.vocabulary_)
+
+
 @dataclass
 class ThemeClassifier:
     """``coef`` is theme x feature, ``intercept`` per theme, in the order of

@@ -34,7 +34,7 @@ from pathlib import Path
 import joblib
 import numpy as np
 
-from extractors.themes.classifier import ThemeClassifier, features
+from extractors.themes.classifier import ThemeClassifier, feature_width, features
 from extractors.themes.phrases import SeedMatcher, hit_matrix
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
@@ -181,5 +181,10 @@ def load_tagger(model_dir: Path | None = None, taxonomy: Taxonomy | None = None)
             classifier = ThemeClassifier(**joblib.load(model_dir / "classifier.joblib"))
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise TuningMissing(f"{model_dir}: no theme classifier ({exc}); run `ofsted-mine train themes`") from exc
+        width = feature_width(vecs.shape[1], len(ids), classifier.tfidf)
+        if classifier.coef.shape != (len(ids), width):
+            raise TuningMissing(f"{model_dir}: classifier.joblib has {classifier.coef.shape[1]} features per theme, "
+                                f"this code builds {width}: it was trained by another version; "
+                                "run `ofsted-mine train themes`")
     return ThemeTagger(taxonomy, vecs, tuning["thresholds"], tuning.get("dropped_seeds", {}), tuning["version"],
                        classifier)

@@ -38,7 +38,12 @@ The draw (see LABELLING.md):
 * the quote is the whole sentence when it has at most 30 words, else its
   first 20 words, lengthened word by word until unique in the document.
 
-Only the project and the standard library are imported.
+Batch 4 (``--batch 4``, findings_labels_4.jsonl) is drawn differently: by
+the uncertainty of the findings classifier model-findings-1 (the artefact of
+commit 85fc3e5), from documents no earlier batch used (see draw_uncertain).
+
+Only the project and the standard library are imported (the project brings
+numpy and scikit-learn for batch 4's model).
 """
 from __future__ import annotations
 
@@ -149,8 +154,10 @@ def load(rel: str):
     return _SEG_CACHE[rel]
 
 
-def draw_documents(rng: random.Random, used_las: set[str] | None = None) -> list[str]:
-    """Round robin over years, a random unused authority each time, per kind."""
+def draw_documents(rng: random.Random, used_las: set[str] | None = None,
+                   skip_docs: set[str] | None = None, per_kind: int = DOCS_PER_KIND) -> list[str]:
+    """Round robin over years, a random unused authority each time, per kind
+    (never a document in ``skip_docs``)."""
     pools = eligible(manifest())
     used_las = set(used_las or ())
     chosen: list[str] = []
@@ -162,13 +169,13 @@ def draw_documents(rng: random.Random, used_las: set[str] | None = None) -> list
             rng.shuffle(by_year[year])
         years = sorted(by_year)
         n = 0
-        while n < DOCS_PER_KIND and any(by_year.values()):
+        while n < per_kind and any(by_year.values()):
             for year in years:
-                if n >= DOCS_PER_KIND:
+                if n >= per_kind:
                     break
                 while by_year[year]:
                     r = by_year[year].pop()
-                    if r["local_authority"] in used_las:
+                    if r["local_authority"] in used_las or r["path"] in (skip_docs or ()):
                         continue
                     if len(candidate_pool(r["path"])) < 2 * PER_DOC:
                         continue  # too little usable text (a failed extraction)
@@ -311,6 +318,80 @@ def draw(batch: int = 1) -> tuple[list[str], list[dict]]:
     return docs, cands
 
 
+# ---------------------------------------------------------------- batch 4
+
+UNCERTAIN_DOCS_PER_KIND = 20
+UNCERTAIN_PER_DOC = 20
+
+
+def labelled_documents() -> set[str]:
+    out = set()
+    for path in sorted(LABELS.parent.glob("findings_labels*.jsonl")):
+        out |= {json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return out
+
+
+def held_out_documents() -> list[str]:
+    card = json.loads((ROOT / "models" / "findings" / "metrics.json").read_text(encoding="utf-8"))
+    return card["test_documents"]
+
+
+def margins(rel: str, pool: list[dict], model) -> list[float]:
+    """For each candidate of ``rel``: the classifier's top probability minus its
+    second (small = unsure), with the passage's context as the pipeline builds it."""
+    from extractors.findings.context import passage_contexts
+    from extractors.findings.features import Item, family
+    from extractors.findings.recommendations import recommendations
+
+    seg = load(rel)
+    recs = {i for r in recommendations(seg) for i in r.passages}
+    ctx = passage_contexts(seg, recs)
+    fam = family("focused_visit" if rel.startswith("focused_visits/") else "ilacs")
+    items = []
+    for c in pool:
+        p, x = seg.passages[c["index"]], ctx[c["index"]]
+        items.append(Item(p.text, x.grade, x.in_recommendations, x.intro, p.kind == "list_item", fam))
+    _labels, proba = model.predict(items)
+    out = []
+    for row in proba.tolist():
+        a, b = sorted(row, reverse=True)[:2]
+        out.append(a - b)
+    return out
+
+
+def draw_uncertain(batch: int = 4) -> tuple[list[str], list[dict]]:
+    """Batch 4: 20 ILACS reports and 20 focused-visit letters (years in turn,
+    one per authority) that no earlier batch and no themes gold row used, from
+    authorities other than those of the 18 held-out documents, Barnet and the
+    council-paper authorities; from each, the 20 candidates (not recommendation
+    items) on which model-findings-1 is least sure (smallest margin between its
+    two likeliest labels). The annotators did not see the model's labels."""
+    from extractors.findings.model import FindingsModel
+
+    seed = f"{SEED}-{batch}"
+    by_path = {r["path"]: r["local_authority"] for r in manifest()}
+    gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()}
+    skip_docs = labelled_documents() | gold
+    used = {by_path[d] for d in held_out_documents()} | council_authorities()
+    docs = draw_documents(random.Random(seed), used, skip_docs, UNCERTAIN_DOCS_PER_KIND)
+    model = FindingsModel.load()
+    cands: list[dict] = []
+    for rel in docs:
+        pool = [c for c in candidate_pool(rel) if c["stratum"] != "recommendation"]
+        rng = random.Random(f"{seed}:{rel}")
+        rng.shuffle(pool)  # ties in margin are broken at random, reproducibly
+        m = margins(rel, pool, model)
+        ranked = sorted(range(len(pool)), key=lambda i: m[i])[:UNCERTAIN_PER_DOC]
+        picked = sorted((pool[i] for i in ranked), key=lambda c: c["index"])
+        for c in picked:
+            c["stratum"] = "uncertain"
+        cands += picked
+    for i, c in enumerate(cands):
+        c["id"] = i
+    return docs, cands
+
+
 # ---------------------------------------------------------------- check
 
 def check(path: Path) -> int:
@@ -358,11 +439,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--docs", action="store_true", help="only list the documents drawn")
     ap.add_argument("--jsonl", action="store_true", help="print candidates as JSON lines")
-    ap.add_argument("--batch", type=int, default=1, help="which draw: 1, 2 or 3 (findings_labels.jsonl, findings_labels_2.jsonl, findings_labels_3.jsonl)")
+    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 to 4 (findings_labels.jsonl, findings_labels_2.jsonl, ...); 4 is by the model's uncertainty")
     args = ap.parse_args(argv)
     if args.check:
         return check(args.labels)
-    docs, cands = draw(args.batch)
+    docs, cands = draw_uncertain(args.batch) if args.batch >= 4 else draw(args.batch)
     if args.docs:
         for d in docs:
             print(d)

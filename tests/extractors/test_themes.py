@@ -216,3 +216,19 @@ def test_second_annotations_match_first_annotations_and_agree(capsys):
                                "--second", str(base / "agreement" / second)]) == 0
         out = json.loads(capsys.readouterr().out.splitlines()[0])
         assert out["passages"] == 280 and out["f1"] > 0.9
+
+
+def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
+    import shutil
+
+    import joblib
+
+    from extractors.themes.tagger import TuningMissing, default_dir
+
+    for name in ("tuning.json", "prototypes.npz", "classifier.joblib"):
+        shutil.copy(default_dir() / name, tmp_path / name)
+    data = joblib.load(tmp_path / "classifier.joblib")
+    data["coef"] = data["coef"][:, :-5]  # as if trained by a version with fewer features
+    joblib.dump(data, tmp_path / "classifier.joblib")
+    with pytest.raises(TuningMissing, match="another version"):
+        load_tagger(tmp_path)
