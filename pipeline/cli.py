@@ -59,6 +59,18 @@ def friendly_errors(func):
     return wrapper
 
 
+def query_connection(db_path):
+    """The warehouse opened for a query command, closed when the command ends
+    (so a command run in-process, as the tests do, leaves no connection open)."""
+    from warehouse.db import connect_for_queries
+
+    con = connect_for_queries(db_path)
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        ctx.call_on_close(con.close)
+    return con
+
+
 def _emit_rows(rows: list[dict], as_json: bool, printer) -> None:
     """Rows as JSON lines, or through the command's printer."""
     if as_json:
@@ -149,10 +161,10 @@ def db() -> None:
 @friendly_errors
 def db_status(db_path, as_json):
     """Show the applied migrations, the row count of every table, and the views."""
-    from warehouse.db import connect_for_queries, status
+    from warehouse.db import status
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
-    con = connect_for_queries(settings.db_path)
+    con = query_connection(settings.db_path)
     info = status(con)
     if as_json:
         click.echo(json.dumps({"db": str(settings.db_path), **info}, indent=2))
@@ -178,11 +190,10 @@ def documents(db_path, local_authority, kind, limit, as_json):
       ofsted-mine documents --la Middlesbrough
     """
     from pipeline.report import print_documents
-    from warehouse.db import connect_for_queries
     from warehouse.queries import list_documents
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
-    rows = list_documents(connect_for_queries(settings.db_path), local_authority, kind, limit)
+    rows = list_documents(query_connection(settings.db_path), local_authority, kind, limit)
     _emit_rows(rows, as_json, print_documents)
 
 
@@ -203,11 +214,10 @@ def figures(db_path, local_authority, metric, limit, as_json):
       ofsted-mine figures --la Middlesbrough --metric children_looked_after
     """
     from pipeline.report import print_figure_series
-    from warehouse.db import connect_for_queries
     from warehouse.queries import figure_series
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
-    rows = figure_series(connect_for_queries(settings.db_path), local_authority, metric, limit)
+    rows = figure_series(query_connection(settings.db_path), local_authority, metric, limit)
     _emit_rows(rows, as_json, print_figure_series)
 
 
@@ -236,11 +246,10 @@ def findings(db_path, local_authority, label, kind, area, min_probability, limit
       ofsted-mine findings --la Middlesbrough --kind recommendation
     """
     from pipeline.report import print_findings
-    from warehouse.db import connect_for_queries
     from warehouse.queries import cited_findings
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
-    con = connect_for_queries(settings.db_path)
+    con = query_connection(settings.db_path)
     rows = cited_findings(con, local_authority, label, kind, area, min_probability, limit)
     _emit_rows(rows, as_json, print_findings)
 
@@ -261,12 +270,11 @@ def passages(db_path, contains, section, local_authority, limit, as_json):
       ofsted-mine passages --contains "front door" --la Middlesbrough
     """
     from pipeline.report import print_passages
-    from warehouse.db import connect_for_queries
     from warehouse.queries import find_passages
 
     settings = Settings.from_env().with_overrides(db_path=db_path)
     rows = find_passages(
-        connect_for_queries(settings.db_path), contains=contains, section=section,
+        query_connection(settings.db_path), contains=contains, section=section,
         local_authority=local_authority, limit=limit,
     )
     _emit_rows(rows, as_json, print_passages)

@@ -15,13 +15,18 @@ def _options(cli):
     return cli.db_option, cli.friendly_errors, cli.CliError, cli._emit_rows
 
 
+def _min_score_option(f):
+    return click.option(
+        "--min-score", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+        help="Count only theme tags scoring at least this (0 to 1). Higher is surer and finds less: "
+             "`ofsted-mine evaluate themes` prints precision and recall at each cut-off.")(f)
+
+
 def register(cli) -> None:
     db_option, friendly_errors, CliError, _emit_rows = _options(cli)
 
     def connect(db_path):
-        from warehouse.db import connect_for_queries
-
-        return connect_for_queries(Settings.from_env().with_overrides(db_path=db_path).db_path)
+        return cli.query_connection(Settings.from_env().with_overrides(db_path=db_path).db_path)
 
     def check_la(con, la):
         from warehouse.theme_queries import known_authority
@@ -34,10 +39,11 @@ def register(cli) -> None:
     @click.option("--la", "local_authority", default=None, help="Only this local authority (default: every one).")
     @click.option("--since", type=int, default=None, help="Only documents dated in or after this year.")
     @click.option("--kind", default=None, help="Only this document kind: ilacs, focused_visit, monitoring_visit, minutes, ...")
+    @_min_score_option
     @click.option("--json", "as_json", is_flag=True, help="Print as JSON lines.")
     @click.pass_context
     @friendly_errors
-    def themes(ctx, db_path, local_authority, since, kind, as_json):
+    def themes(ctx, db_path, local_authority, since, kind, min_score, as_json):
         """Which themes documents raise: per theme, the documents and passages
         that raise it, how many are strengths, areas for improvement and
         recommendations, and the first and last date.
@@ -46,6 +52,7 @@ def register(cli) -> None:
         Examples:
           ofsted-mine themes                              # nationally
           ofsted-mine themes --la Middlesbrough --since 2022
+          ofsted-mine themes --min-score 0.9              # only the surer tags
           ofsted-mine themes discover                     # candidate themes the taxonomy lacks
         """
         if ctx.invoked_subcommand is not None:
@@ -56,8 +63,9 @@ def register(cli) -> None:
         con = connect(db_path)
         if local_authority:
             check_la(con, local_authority)
-        rows = theme_summary(con, local_authority, since, kind)
-        title = f"themes: {local_authority or 'all authorities'}" + (f" since {since}" if since else "")
+        rows = theme_summary(con, local_authority, since, kind, min_score)
+        title = (f"themes: {local_authority or 'all authorities'}" + (f" since {since}" if since else "")
+                 + (f", tags scoring {min_score:g} or more" if min_score else ""))
         _emit_rows(rows, as_json, lambda r: print_theme_summary(r, title))
 
     @themes.command("discover")
@@ -113,9 +121,10 @@ def register(cli) -> None:
     @click.option("--la", "local_authority", required=True, help="The local authority.")
     @click.option("--theme", "themes_", multiple=True, help="Only this theme id (repeatable), e.g. --theme front_door --theme assessment.")
     @click.option("--since", type=int, default=None, help="Only documents dated in or after this year.")
+    @_min_score_option
     @click.option("--json", "as_json", is_flag=True, help="Print the timeline rows as JSON lines.")
     @friendly_errors
-    def timeline(db_path, local_authority, themes_, since, as_json):
+    def timeline(db_path, local_authority, themes_, since, min_score, as_json):
         """One authority's themes across its documents, in date order: per
         document and theme, the strengths, areas for improvement and neutral
         passages, the overall status, the document and pages, and an example
@@ -127,6 +136,7 @@ def register(cli) -> None:
         Examples:
           ofsted-mine timeline --la Middlesbrough
           ofsted-mine timeline --la Middlesbrough --theme front_door --theme assessment
+          ofsted-mine timeline --la Middlesbrough --min-score 0.9
         """
         from models.themes_taxonomy import load_taxonomy
         from pipeline.theme_printing import print_timeline, print_trajectory
@@ -138,12 +148,12 @@ def register(cli) -> None:
             raise CliError(f"unknown theme {', '.join(bad)} (see `ofsted-mine themes` or models/themes/taxonomy.toml)")
         con = connect(db_path)
         check_la(con, local_authority)
-        rows = timeline_rows(con, local_authority, list(themes_) or None, since)
+        rows = timeline_rows(con, local_authority, list(themes_) or None, since, min_score)
         if as_json:
             _emit_rows(rows, True, None)
             return
         print_timeline(rows, local_authority)
-        print_trajectory(trajectory(con, local_authority, list(themes_) or None))
+        print_trajectory(trajectory(con, local_authority, list(themes_) or None, min_score))
 
     @cli.main.command()
     @db_option

@@ -19,10 +19,11 @@ def known_authority(con: duckdb.DuckDBPyConnection, local_authority: str) -> boo
 
 
 def theme_summary(con: duckdb.DuckDBPyConnection, local_authority: str | None = None, since: int | None = None,
-                  kind: str | None = None) -> list[dict]:
+                  kind: str | None = None, min_score: float = 0.0) -> list[dict]:
     """Per theme: documents and passages that raise it, strengths,
-    improvements, recommendations, first and last date; most documents first."""
-    where, params = ["true"], []
+    improvements, recommendations, first and last date; most documents first.
+    Only tags scoring at least ``min_score`` count."""
+    where, params = ["true"], [min_score]
     _la_filter(local_authority, where, params)
     if since:
         where.append("year(date) >= ?")
@@ -34,17 +35,17 @@ def theme_summary(con: duckdb.DuckDBPyConnection, local_authority: str | None = 
         SELECT theme, any_value(theme_label) AS label, count(DISTINCT doc_id) AS documents, sum(passages) AS passages,
                sum(strengths) AS strengths, sum(improvements) AS improvements,
                sum(recommendations) AS recommendations, min(date) AS first, max(date) AS last
-        FROM theme_timeline WHERE {' AND '.join(where)}
+        FROM theme_timeline_at(?) WHERE {' AND '.join(where)}
         GROUP BY theme ORDER BY documents DESC, passages DESC, theme"""
     return _dicts(con.execute(sql, params))
 
 
 def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None,
-             since: int | None = None) -> list[dict]:
+             since: int | None = None, min_score: float = 0.0) -> list[dict]:
     """An authority's theme_timeline rows, in date order, with the page of
     the passage that best represents each (an improvement first, else a
-    strength) and its text."""
-    where, params = ["tl.local_authority ILIKE ?"], [local_authority]
+    strength) and its text. Only tags scoring at least ``min_score`` count."""
+    where, params = ["tl.local_authority ILIKE ?"], [min_score, min_score, local_authority]
     if themes:
         where.append(f"tl.theme IN ({', '.join('?' for _ in themes)})")
         params += list(themes)
@@ -56,6 +57,7 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
             SELECT t.doc_id, t.theme_id AS theme, t.page, f.text,
                    (CASE f.label WHEN 'improvement' THEN 2 WHEN 'strength' THEN 1 ELSE 0 END) * 10 + t.score AS rank
             FROM theme_tags t LEFT JOIN findings f ON f.doc_id = t.doc_id AND f.passage_no = t.passage_no
+            WHERE t.score >= ?
         ),
         best AS (
             SELECT doc_id, theme, arg_max(text, rank) AS example, arg_max(page, rank) AS example_page
@@ -63,18 +65,19 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
         )
         SELECT tl.date, tl.document_kind, tl.theme, tl.theme_label, tl.passages, tl.strengths, tl.improvements,
                tl.neutral, tl.recommendations, tl.status, tl.pages, tl.document, b.example, b.example_page
-        FROM theme_timeline tl LEFT JOIN best b ON b.doc_id = tl.doc_id AND b.theme = tl.theme
+        FROM theme_timeline_at(?) tl LEFT JOIN best b ON b.doc_id = tl.doc_id AND b.theme = tl.theme
         WHERE {' AND '.join(where)}
         ORDER BY tl.date NULLS LAST, tl.document, tl.theme"""
     return _dicts(con.execute(sql, params))
 
 
-def trajectory(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None) -> list[dict]:
-    where, params = ["local_authority ILIKE ?"], [local_authority]
+def trajectory(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None,
+               min_score: float = 0.0) -> list[dict]:
+    where, params = ["local_authority ILIKE ?"], [min_score, local_authority]
     if themes:
         where.append(f"theme IN ({', '.join('?' for _ in themes)})")
         params += list(themes)
-    sql = f"SELECT * FROM theme_trajectory WHERE {' AND '.join(where)} ORDER BY first_raised NULLS LAST, theme"
+    sql = f"SELECT * FROM theme_trajectory_at(?) WHERE {' AND '.join(where)} ORDER BY first_raised NULLS LAST, theme"
     return _dicts(con.execute(sql, params))
 
 

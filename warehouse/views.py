@@ -1,7 +1,10 @@
 """Researcher-facing views, recreated from ``views/*.sql`` on every open.
 
-Each file holds one ``CREATE OR REPLACE VIEW`` (plus its ``COMMENT ON VIEW``);
-files are applied in name order so a view may build on an earlier one.
+Each file holds one ``CREATE OR REPLACE VIEW`` (plus its ``COMMENT ON VIEW``),
+and the theme files also the table macro the view is built on
+(``theme_timeline_at(min_score)``, ``theme_trajectory_at(min_score)``: the
+same rows from tags scoring at least ``min_score``); files are applied in name
+order so a view may build on an earlier one.
 """
 from __future__ import annotations
 

@@ -84,6 +84,29 @@ def test_themes_command_nationally_and_for_one_authority(runner, middlesbrough_w
     assert result.exit_code == 2 and "unknown theme nope" in result.output
 
 
+def test_min_score_counts_only_the_surer_tags(runner, middlesbrough_warehouse):
+    db = str(middlesbrough_warehouse)
+    con = duckdb.connect(db, read_only=True)
+    every = con.execute("SELECT sum(passages) FROM theme_timeline").fetchone()[0]
+    assert every == con.execute("SELECT count(*) FROM theme_tags").fetchone()[0]
+    sure = con.execute("SELECT sum(passages) FROM theme_timeline_at(0.9)").fetchone()[0]
+    assert sure == con.execute("SELECT count(*) FROM theme_tags WHERE score >= 0.9").fetchone()[0] < every
+    assert con.execute("SELECT count(*) FROM theme_trajectory_at(0)").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM theme_trajectory").fetchone()[0]
+    con.close()
+    summary = {r["theme"]: r for r in _lines(runner.invoke(main, ["themes", "--db", db, "--json"]).output)}
+    result = runner.invoke(main, ["themes", "--db", db, "--min-score", "0.9", "--json"])
+    assert result.exit_code == 0, result.output
+    high = _lines(result.output)
+    assert high and sum(r["passages"] for r in high) == sure
+    assert all(r["passages"] <= summary[r["theme"]]["passages"] for r in high)
+    args = ["timeline", "--db", db, "--la", "Middlesbrough", "--min-score", "0.9", "--json"]
+    rows = _lines(runner.invoke(main, args).output)
+    assert rows and sum(r["passages"] for r in rows) == sure and all(r["example"] for r in rows)
+    result = runner.invoke(main, ["timeline", "--db", db, "--la", "Middlesbrough", "--min-score", "1.5"])
+    assert result.exit_code == 2 and "1.5" in result.output
+
+
 def test_discover_prints_reproducible_candidates(runner, middlesbrough_warehouse):
     args = ["themes", "discover", "--db", str(middlesbrough_warehouse), "--clusters", "4", "--json"]
     a = runner.invoke(main, args)
