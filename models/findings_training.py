@@ -49,11 +49,11 @@ from models.findings_data import (
 )
 from models.findings_scoring import calibration_error, score
 
-MODEL_VERSION = "model-findings-2"
+MODEL_VERSION = "model-findings-3"
 SEED = 20251122
 TEST_SHARE = 0.2
 WEAK_LIMIT = 400
-C_GRID = (4.0, 16.0, 64.0, 256.0)
+C_GRID = (4.0, 16.0, 64.0, 256.0, 1024.0)
 FOLDS = 5
 ILACS_TYPE = "Ofsted ILACS inspection report (2018 framework onwards)"
 

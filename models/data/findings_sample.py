@@ -38,9 +38,11 @@ The draw (see LABELLING.md):
 * the quote is the whole sentence when it has at most 30 words, else its
   first 20 words, lengthened word by word until unique in the document.
 
-Batch 4 (``--batch 4``, findings_labels_4.jsonl) is drawn differently: by
-the uncertainty of the findings classifier model-findings-1 (the artefact of
-commit 85fc3e5), from documents no earlier batch used (see draw_uncertain).
+Batches 4 and 5 (``--batch 4``, ``--batch 5``: findings_labels_4.jsonl,
+findings_labels_5.jsonl) are drawn differently: by the uncertainty of the
+findings classifier (model-findings-1, the artefact of commit 85fc3e5, for
+batch 4; model-findings-2, commit adceae9, for batch 5), from documents no
+earlier batch used (see draw_uncertain).
 
 Only the project and the standard library are imported (the project brings
 numpy and scikit-learn for batch 4's model).
@@ -324,9 +326,15 @@ UNCERTAIN_DOCS_PER_KIND = 20
 UNCERTAIN_PER_DOC = 20
 
 
-def labelled_documents() -> set[str]:
+def labels_file(batch: int) -> Path:
+    return LABELS if batch == 1 else LABELS.with_name(f"findings_labels_{batch}.jsonl")
+
+
+def labelled_documents(before: int) -> set[str]:
+    """The documents of batches 1 to ``before - 1``."""
     out = set()
-    for path in sorted(LABELS.parent.glob("findings_labels*.jsonl")):
+    for b in range(1, before):
+        path = labels_file(b)
         out |= {json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     return out
 
@@ -360,19 +368,22 @@ def margins(rel: str, pool: list[dict], model) -> list[float]:
 
 
 def draw_uncertain(batch: int = 4) -> tuple[list[str], list[dict]]:
-    """Batch 4: 20 ILACS reports and 20 focused-visit letters (years in turn,
-    one per authority) that no earlier batch and no themes gold row used, from
-    authorities other than those of the 18 held-out documents, Barnet and the
-    council-paper authorities; from each, the 20 candidates (not recommendation
-    items) on which model-findings-1 is least sure (smallest margin between its
-    two likeliest labels). The annotators did not see the model's labels."""
+    """Batches 4 and 5: 20 ILACS reports and 20 focused-visit letters (years in
+    turn, one per authority) that no earlier batch and no themes gold row used,
+    from authorities other than those of the 18 held-out documents, Barnet and
+    the council-paper authorities; from each, the 20 candidates (not
+    recommendation items) on which the packaged findings model is least sure
+    (smallest margin between its two likeliest labels). Batch 4 was drawn with
+    model-findings-1 (commit 85fc3e5), batch 5 with model-findings-2 (commit
+    adceae9), so the draw repeats at those commits. The annotators did not see
+    the model's labels."""
     from extractors.findings.model import FindingsModel
 
     seed = f"{SEED}-{batch}"
     by_path = {r["path"]: r["local_authority"] for r in manifest()}
     gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
         encoding="utf-8").splitlines() if line.strip()}
-    skip_docs = labelled_documents() | gold
+    skip_docs = labelled_documents(batch) | gold
     used = {by_path[d] for d in held_out_documents()} | council_authorities()
     docs = draw_documents(random.Random(seed), used, skip_docs, UNCERTAIN_DOCS_PER_KIND)
     model = FindingsModel.load()
