@@ -19,6 +19,11 @@ letter in the gold file):
   ``random.Random`` from the documents no earlier file labels whose
   authority has no document in the gold set, from the judgement and
   findings sections (``findings_sample.candidate_pool``);
+* ``themes_tune_5.jsonl``: 10 passages from each of 36 more such documents
+  (``--draw tune5``), the ones on which the tagger themes-3/tuning-3 (the
+  artefacts of commit 85fc3e5) is least sure: whose probability for some
+  theme is closest to the tagging threshold (the annotators did not see the
+  tagger's output);
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -102,6 +107,9 @@ def council(rng: random.Random) -> list[dict]:
 
 EARLIER_FILES = ("findings_labels.jsonl", "findings_labels_2.jsonl", "findings_labels_3.jsonl",
                  "themes_tune.jsonl", "themes_tune_2.jsonl", "themes_gold.jsonl")
+UNSURE_EARLIER = ("themes_tune_3.jsonl", "themes_tune_4.jsonl", "findings_labels_4.jsonl")
+UNSURE_DOCS = 36
+UNSURE_PER_DOC = 10
 
 
 def more_tune(rng: random.Random, batch: int) -> list[dict]:
@@ -132,7 +140,68 @@ def more_tune(rng: random.Random, batch: int) -> list[dict]:
     return out
 
 
+def closeness(rel: str, pool: list[dict], tagger, encoder) -> list[float]:
+    """For each candidate of ``rel``: how far its likeliest-to-flip theme's
+    probability is from the tagging threshold (small = unsure), computed as
+    the themes stage computes it (previous passage, paragraph vector)."""
+    import numpy as np
+
+    from extractors.findings.encoder import DIM
+    from extractors.themes.classifier import features
+    from extractors.themes.extract import encode_or_zero, mean_vectors, previous_texts, unit_members
+
+    seg = fs.load(rel)
+    before = previous_texts(seg.passages)
+    members = unit_members(seg.passages)
+    idx = [c["index"] for c in pool]
+    texts = [seg.passages[i].text for i in idx]
+    prev = [before[i] for i in idx]
+    vecs = encoder.encode(texts)
+    prev_vecs = encode_or_zero(encoder, prev, DIM)
+    unit_vecs = mean_vectors(encoder, [members[i] for i in idx])
+    _, hits = tagger.phrase_hits(texts)
+    _, prev_hits = tagger.phrase_hits(prev)
+    clf = tagger.classifier
+    proba = clf.proba(features(vecs, hits, tagger.scores(vecs), prev_vecs, prev_hits, unit_vecs, clf.tfidf, texts))
+    return np.abs(proba - clf.threshold).min(axis=1).tolist()
+
+
+def unsure_tune(rng: random.Random) -> list[dict]:
+    """``themes_tune_5.jsonl``: ``UNSURE_DOCS`` ILACS reports and focused-visit
+    letters that no labels file yet uses, of authorities with nothing in the
+    gold set, in a seeded order; from each, the ``UNSURE_PER_DOC`` candidates
+    whose closest theme probability is nearest the threshold."""
+    from extractors.findings.encoder import shared_encoder
+    from extractors.themes import load_tagger
+
+    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
+    labelled = {r["doc"] for f in (*EARLIER_FILES, *UNSURE_EARLIER) for r in _rows(HERE / f)}
+    rows = fs.manifest()
+    gold_las = {r["local_authority"] for r in rows if r["path"] in gold_docs}
+    pools = fs.eligible(rows)
+    docs = sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
+                  if r["local_authority"] not in gold_las and r["path"] not in labelled)
+    rng.shuffle(docs)
+    tagger, encoder = load_tagger(), shared_encoder()
+    out, taken = [], 0
+    for rel in docs:
+        if taken >= UNSURE_DOCS:
+            break
+        pool = [c for c in fs.candidate_pool(rel) if len(c["text"].split()) >= 4]
+        if len(pool) < 2 * TUNE_PER_DOC:
+            continue  # too little usable text
+        rng.shuffle(pool)  # ties are broken at random, reproducibly
+        near = closeness(rel, pool, tagger, encoder)
+        picked = sorted((pool[i] for i in sorted(range(len(pool)), key=lambda i: near[i])[:UNSURE_PER_DOC]),
+                        key=lambda c: c["index"])
+        taken += 1
+        out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
+    return out
+
+
 def draw(which: str) -> list[dict]:
+    if which == "tune5":
+        return unsure_tune(random.Random(f"{SEED}-tune5"))
     if which in ("tune3", "tune4"):
         return more_tune(random.Random(f"{SEED}-tune3"), 1 if which == "tune3" else 2)
     rng = random.Random(f"{SEED}-{which}")
@@ -158,7 +227,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5"))
     ap.add_argument("--check", type=Path)
     a = ap.parse_args()
     if a.check:
