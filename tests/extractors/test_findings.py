@@ -51,9 +51,8 @@ def test_hard_sentences(model, text, expected):
     assert _label(model, text)[0] == expected
 
 
-@pytest.mark.xfail(strict=True, reason="known miss: a negated shortfall ('no evidence of ... drift or delay') reads as "
-                   "an improvement (p=0.62); the labelled data has few such sentences")
 def test_negated_negative_is_a_strength(model):
+    # a known miss of model-findings-1 and -2 (read as an improvement); right since the labels of batch 5
     assert _label(model, "There is no evidence of significant drift or delay for children.")[0] == "strength"
 
 
