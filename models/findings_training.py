@@ -49,7 +49,7 @@ from models.findings_data import (
 )
 from models.findings_scoring import calibration_error, score
 
-MODEL_VERSION = "model-findings-3"
+MODEL_VERSION = "model-findings-4"
 SEED = 20251122
 TEST_SHARE = 0.2
 WEAK_LIMIT = 400
@@ -198,7 +198,7 @@ def model_card(card: dict) -> str:
         "",
         "## Held-out scores (documents never seen in training)",
         f"- {h['n']} sentences ({h['mixed']} mixed, scored as in ../shared/gold/README.md) from {h['documents']} documents",
-        f"- accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.3f}, calibration error (ECE, 10 bins) "
+        f"- accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.4f}, calibration error (ECE, 10 bins) "
         f"{h['calibration_error']:.3f}",
         "",
         "| class | precision | recall | F1 | support |",

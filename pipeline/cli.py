@@ -482,7 +482,7 @@ def train_findings_command(corpus_dir, out_dir, seed):
                        progress=lambda m: click.echo(m, err=True))
     h = card["held_out"]
     click.echo(f"{card['version']}: held out {h['n']} sentences from {h['documents']} documents: "
-               f"accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.3f}, calibration error {h['calibration_error']:.3f}")
+               f"accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.4f}, calibration error {h['calibration_error']:.3f}")
     click.echo(f"wrote {out / 'findings.joblib'}, {out / 'metrics.json'}, {out / 'MODEL_CARD.md'}")
 
 

@@ -38,10 +38,11 @@ The draw (see LABELLING.md):
 * the quote is the whole sentence when it has at most 30 words, else its
   first 20 words, lengthened word by word until unique in the document.
 
-Batches 4 and 5 (``--batch 4``, ``--batch 5``: findings_labels_4.jsonl,
-findings_labels_5.jsonl) are drawn differently: by the uncertainty of the
-findings classifier (model-findings-1, the artefact of commit 85fc3e5, for
-batch 4; model-findings-2, commit adceae9, for batch 5), from documents no
+Batches 4 to 6 (``--batch 4`` ...: findings_labels_4.jsonl to _6.jsonl) are
+drawn differently: by the uncertainty of the findings classifier
+(model-findings-1, the artefact of commit 85fc3e5, for batch 4;
+model-findings-2, commit adceae9, for batch 5; model-findings-3, commit
+5547ea8, for batch 6, between strength and neutral only), from documents no
 earlier batch used (see draw_uncertain).
 
 Only the project and the standard library are imported (the project brings
@@ -344,9 +345,11 @@ def held_out_documents() -> list[str]:
     return card["test_documents"]
 
 
-def margins(rel: str, pool: list[dict], model) -> list[float]:
+def margins(rel: str, pool: list[dict], model, pair: tuple[str, str] | None = None) -> list[float]:
     """For each candidate of ``rel``: the classifier's top probability minus its
-    second (small = unsure), with the passage's context as the pipeline builds it."""
+    second (small = unsure), with the passage's context as the pipeline builds it.
+    With ``pair`` (two labels), the gap between those two labels' probabilities,
+    and 2 (never drawn) where they are not the two likeliest."""
     from extractors.findings.context import passage_contexts
     from extractors.findings.features import Item, family
     from extractors.findings.recommendations import recommendations
@@ -360,10 +363,16 @@ def margins(rel: str, pool: list[dict], model) -> list[float]:
         p, x = seg.passages[c["index"]], ctx[c["index"]]
         items.append(Item(p.text, x.grade, x.in_recommendations, x.intro, p.kind == "list_item", fam))
     _labels, proba = model.predict(items)
+    from extractors.findings.model import LABELS
+
     out = []
     for row in proba.tolist():
         a, b = sorted(row, reverse=True)[:2]
-        out.append(a - b)
+        if pair is None:
+            out.append(a - b)
+            continue
+        pa, pb = (row[LABELS.index(x)] for x in pair)
+        out.append(abs(pa - pb) if {pa, pb} == {a, b} else 2.0)
     return out
 
 
@@ -375,8 +384,10 @@ def draw_uncertain(batch: int = 4) -> tuple[list[str], list[dict]]:
     recommendation items) on which the packaged findings model is least sure
     (smallest margin between its two likeliest labels). Batch 4 was drawn with
     model-findings-1 (commit 85fc3e5), batch 5 with model-findings-2 (commit
-    adceae9), so the draw repeats at those commits. The annotators did not see
-    the model's labels."""
+    adceae9), so the draw repeats at those commits. Batch 6 (model-findings-3,
+    commit 5547ea8) aims at the errors left, neutral read as strength: the
+    candidates whose two likeliest labels are strength and neutral, smallest
+    gap first. The annotators did not see the model's labels."""
     from extractors.findings.model import FindingsModel
 
     seed = f"{SEED}-{batch}"
@@ -388,11 +399,12 @@ def draw_uncertain(batch: int = 4) -> tuple[list[str], list[dict]]:
     docs = draw_documents(random.Random(seed), used, skip_docs, UNCERTAIN_DOCS_PER_KIND)
     model = FindingsModel.load()
     cands: list[dict] = []
+    pair = ("strength", "neutral") if batch >= 6 else None
     for rel in docs:
         pool = [c for c in candidate_pool(rel) if c["stratum"] != "recommendation"]
         rng = random.Random(f"{seed}:{rel}")
         rng.shuffle(pool)  # ties in margin are broken at random, reproducibly
-        m = margins(rel, pool, model)
+        m = margins(rel, pool, model, pair)
         ranked = sorted(range(len(pool)), key=lambda i: m[i])[:UNCERTAIN_PER_DOC]
         picked = sorted((pool[i] for i in ranked), key=lambda c: c["index"])
         for c in picked:

@@ -118,7 +118,7 @@ def print_findings_report(result: dict) -> None:
     console = Console()
 
     def block(title: str, r: dict) -> None:
-        console.print(f"[bold]{title}[/bold]: n={r['n']} accuracy {r['accuracy']:.3f} macro-F1 {r['macro_f1']:.3f} "
+        console.print(f"[bold]{title}[/bold]: n={r['n']} accuracy {r['accuracy']:.3f} macro-F1 {r['macro_f1']:.4f} "
                       f"(mixed {r['mixed']}, unmatched quotes {r['unmatched_quotes']})")
         table = Table()
         for col in ("class", "precision", "recall", "F1", "support"):
