@@ -63,7 +63,7 @@ def register(cli) -> None:
         con = connect(db_path)
         if local_authority:
             check_la(con, local_authority)
-        rows = theme_summary(con, local_authority, since, kind, min_score)
+        rows = theme_summary(con, local_authority, since, kind, min_score or None)
         title = (f"themes: {local_authority or 'all authorities'}" + (f" since {since}" if since else "")
                  + (f", tags scoring {min_score:g} or more" if min_score else ""))
         _emit_rows(rows, as_json, lambda r: print_theme_summary(r, title))
@@ -148,12 +148,12 @@ def register(cli) -> None:
             raise CliError(f"unknown theme {', '.join(bad)} (see `ofsted-mine themes` or models/themes/taxonomy.toml)")
         con = connect(db_path)
         check_la(con, local_authority)
-        rows = timeline_rows(con, local_authority, list(themes_) or None, since, min_score)
+        rows = timeline_rows(con, local_authority, list(themes_) or None, since, min_score or None)
         if as_json:
             _emit_rows(rows, True, None)
             return
         print_timeline(rows, local_authority)
-        print_trajectory(trajectory(con, local_authority, list(themes_) or None, min_score))
+        print_trajectory(trajectory(con, local_authority, list(themes_) or None, min_score or None))
 
     @cli.main.command()
     @db_option

@@ -4,7 +4,24 @@ from __future__ import annotations
 
 import duckdb
 
+from warehouse.errors import WarehouseError
 from warehouse.queries import _dicts
+
+
+def _source(view: str, min_score: float | None) -> tuple[str, list]:
+    """The view, or its table macro at ``min_score`` (only tags scoring at
+    least that), with the macro's parameter."""
+    return (view, []) if min_score is None else (f"{view}_at(?)", [min_score])
+
+
+def _run(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
+    try:
+        return _dicts(con.execute(sql, params))
+    except duckdb.CatalogException as exc:
+        if "_at" not in str(exc):
+            raise
+        raise WarehouseError("this warehouse predates the score filter (theme_timeline_at): open it once with "
+                             "write access (any ofsted-mine command does) to update its views") from exc
 
 
 def _la_filter(local_authority: str | None, where: list[str], params: list, column: str = "local_authority") -> None:
@@ -19,11 +36,12 @@ def known_authority(con: duckdb.DuckDBPyConnection, local_authority: str) -> boo
 
 
 def theme_summary(con: duckdb.DuckDBPyConnection, local_authority: str | None = None, since: int | None = None,
-                  kind: str | None = None, min_score: float = 0.0) -> list[dict]:
+                  kind: str | None = None, min_score: float | None = None) -> list[dict]:
     """Per theme: documents and passages that raise it, strengths,
     improvements, recommendations, first and last date; most documents first.
-    Only tags scoring at least ``min_score`` count."""
-    where, params = ["true"], [min_score]
+    Only tags scoring at least ``min_score`` count (None: every tag)."""
+    source, params = _source("theme_timeline", min_score)
+    where = ["true"]
     _la_filter(local_authority, where, params)
     if since:
         where.append("year(date) >= ?")
@@ -35,17 +53,21 @@ def theme_summary(con: duckdb.DuckDBPyConnection, local_authority: str | None = 
         SELECT theme, any_value(theme_label) AS label, count(DISTINCT doc_id) AS documents, sum(passages) AS passages,
                sum(strengths) AS strengths, sum(improvements) AS improvements,
                sum(recommendations) AS recommendations, min(date) AS first, max(date) AS last
-        FROM theme_timeline_at(?) WHERE {' AND '.join(where)}
+        FROM {source} WHERE {' AND '.join(where)}
         GROUP BY theme ORDER BY documents DESC, passages DESC, theme"""
-    return _dicts(con.execute(sql, params))
+    return _run(con, sql, params)
 
 
 def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None,
-             since: int | None = None, min_score: float = 0.0) -> list[dict]:
+             since: int | None = None, min_score: float | None = None) -> list[dict]:
     """An authority's theme_timeline rows, in date order, with the page of
     the passage that best represents each (an improvement first, else a
-    strength) and its text. Only tags scoring at least ``min_score`` count."""
-    where, params = ["tl.local_authority ILIKE ?"], [min_score, min_score, local_authority]
+    strength) and its text. Only tags scoring at least ``min_score`` count
+    (None: every tag)."""
+    source, params = _source("theme_timeline", min_score)
+    tag_filter = "" if min_score is None else "WHERE t.score >= ?"
+    params = ([min_score] if min_score is not None else []) + params + [local_authority]
+    where = ["tl.local_authority ILIKE ?"]
     if themes:
         where.append(f"tl.theme IN ({', '.join('?' for _ in themes)})")
         params += list(themes)
@@ -57,7 +79,7 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
             SELECT t.doc_id, t.theme_id AS theme, t.page, f.text,
                    (CASE f.label WHEN 'improvement' THEN 2 WHEN 'strength' THEN 1 ELSE 0 END) * 10 + t.score AS rank
             FROM theme_tags t LEFT JOIN findings f ON f.doc_id = t.doc_id AND f.passage_no = t.passage_no
-            WHERE t.score >= ?
+            {tag_filter}
         ),
         best AS (
             SELECT doc_id, theme, arg_max(text, rank) AS example, arg_max(page, rank) AS example_page
@@ -65,20 +87,22 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
         )
         SELECT tl.date, tl.document_kind, tl.theme, tl.theme_label, tl.passages, tl.strengths, tl.improvements,
                tl.neutral, tl.recommendations, tl.status, tl.pages, tl.document, b.example, b.example_page
-        FROM theme_timeline_at(?) tl LEFT JOIN best b ON b.doc_id = tl.doc_id AND b.theme = tl.theme
+        FROM {source} tl LEFT JOIN best b ON b.doc_id = tl.doc_id AND b.theme = tl.theme
         WHERE {' AND '.join(where)}
         ORDER BY tl.date NULLS LAST, tl.document, tl.theme"""
-    return _dicts(con.execute(sql, params))
+    return _run(con, sql, params)
 
 
 def trajectory(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None,
-               min_score: float = 0.0) -> list[dict]:
-    where, params = ["local_authority ILIKE ?"], [min_score, local_authority]
+               min_score: float | None = None) -> list[dict]:
+    source, params = _source("theme_trajectory", min_score)
+    where = ["local_authority ILIKE ?"]
+    params.append(local_authority)
     if themes:
         where.append(f"theme IN ({', '.join('?' for _ in themes)})")
         params += list(themes)
-    sql = f"SELECT * FROM theme_trajectory_at(?) WHERE {' AND '.join(where)} ORDER BY first_raised NULLS LAST, theme"
-    return _dicts(con.execute(sql, params))
+    sql = f"SELECT * FROM {source} WHERE {' AND '.join(where)} ORDER BY first_raised NULLS LAST, theme"
+    return _run(con, sql, params)
 
 
 def followups(con: duckdb.DuckDBPyConnection, local_authority: str) -> list[dict]:

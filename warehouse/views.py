@@ -3,7 +3,8 @@
 Each file holds one ``CREATE OR REPLACE VIEW`` (plus its ``COMMENT ON VIEW``),
 and the theme files also the table macro the view is built on
 (``theme_timeline_at(min_score)``, ``theme_trajectory_at(min_score)``: the
-same rows from tags scoring at least ``min_score``); files are applied in name
+same rows from tags scoring at least ``min_score``; the views are these at NULL,
+every tag); files are applied in name
 order so a view may build on an earlier one.
 """
 from __future__ import annotations

@@ -183,8 +183,8 @@ def load_tagger(model_dir: Path | None = None, taxonomy: Taxonomy | None = None)
             raise TuningMissing(f"{model_dir}: no theme classifier ({exc}); run `ofsted-mine train themes`") from exc
         width = feature_width(vecs.shape[1], len(ids), classifier.tfidf)
         if classifier.coef.shape != (len(ids), width):
-            raise TuningMissing(f"{model_dir}: classifier.joblib has {classifier.coef.shape[1]} features per theme, "
-                                f"this code builds {width}: it was trained by another version; "
+            raise TuningMissing(f"{model_dir}: classifier.joblib has shape {classifier.coef.shape}, this code builds "
+                                f"{(len(ids), width)} (themes x features): it was trained by another version; "
                                 "run `ofsted-mine train themes`")
     return ThemeTagger(taxonomy, vecs, tuning["thresholds"], tuning.get("dropped_seeds", {}), tuning["version"],
                        classifier)

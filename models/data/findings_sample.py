@@ -43,10 +43,18 @@ drawn differently: by the uncertainty of the findings classifier
 (model-findings-1, the artefact of commit 85fc3e5, for batch 4;
 model-findings-2, commit adceae9, for batch 5; model-findings-3, commit
 5547ea8, for batch 6, between strength and neutral only), from documents no
-earlier batch used (see draw_uncertain).
+earlier batch used (see draw_uncertain). To repeat one, give the model it was
+drawn with (each commit holds the model trained on its own batch, not the one
+that drew it):
+
+    git show 85fc3e5:models/findings/findings.joblib > /tmp/model-findings-1.joblib
+    python models/data/findings_sample.py --batch 4 --jsonl --model /tmp/model-findings-1.joblib
+
+(adceae9 for batch 5, 5547ea8 for batch 6). Without ``--model`` the packaged
+model is used, which gives a different draw.
 
 Only the project and the standard library are imported (the project brings
-numpy and scikit-learn for batch 4's model).
+numpy and scikit-learn for the model of batches 4 to 6).
 """
 from __future__ import annotations
 
@@ -376,15 +384,16 @@ def margins(rel: str, pool: list[dict], model, pair: tuple[str, str] | None = No
     return out
 
 
-def draw_uncertain(batch: int = 4) -> tuple[list[str], list[dict]]:
-    """Batches 4 and 5: 20 ILACS reports and 20 focused-visit letters (years in
+def draw_uncertain(batch: int = 4, model_path: Path | None = None) -> tuple[list[str], list[dict]]:
+    """Batches 4 to 6: 20 ILACS reports and 20 focused-visit letters (years in
     turn, one per authority) that no earlier batch and no themes gold row used,
     from authorities other than those of the 18 held-out documents, Barnet and
     the council-paper authorities; from each, the 20 candidates (not
-    recommendation items) on which the packaged findings model is least sure
-    (smallest margin between its two likeliest labels). Batch 4 was drawn with
-    model-findings-1 (commit 85fc3e5), batch 5 with model-findings-2 (commit
-    adceae9), so the draw repeats at those commits. Batch 6 (model-findings-3,
+    recommendation items) on which the findings model at ``model_path`` (default:
+    the packaged one) is least sure (smallest margin between its two likeliest
+    labels). Batch 4 was drawn with model-findings-1 (the artefact of commit
+    85fc3e5), batch 5 with model-findings-2 (commit adceae9): the draw repeats
+    with those artefacts (module docstring). Batch 6 (model-findings-3,
     commit 5547ea8) aims at the errors left, neutral read as strength: the
     candidates whose two likeliest labels are strength and neutral, smallest
     gap first. The annotators did not see the model's labels."""
@@ -397,7 +406,7 @@ def draw_uncertain(batch: int = 4) -> tuple[list[str], list[dict]]:
     skip_docs = labelled_documents(batch) | gold
     used = {by_path[d] for d in held_out_documents()} | council_authorities()
     docs = draw_documents(random.Random(seed), used, skip_docs, UNCERTAIN_DOCS_PER_KIND)
-    model = FindingsModel.load()
+    model = FindingsModel.load(model_path)
     cands: list[dict] = []
     pair = ("strength", "neutral") if batch >= 6 else None
     for rel in docs:
@@ -462,11 +471,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--docs", action="store_true", help="only list the documents drawn")
     ap.add_argument("--jsonl", action="store_true", help="print candidates as JSON lines")
-    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 to 4 (findings_labels.jsonl, findings_labels_2.jsonl, ...); 4 is by the model's uncertainty")
+    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 to 6 (findings_labels.jsonl, findings_labels_2.jsonl, ...); 4 to 6 are by the model's uncertainty")
+    ap.add_argument("--model", type=Path, default=None,
+                    help="batches 4 to 6: the findings model to draw with (default: the packaged one; see above for the ones used)")
     args = ap.parse_args(argv)
     if args.check:
         return check(args.labels)
-    docs, cands = draw_uncertain(args.batch) if args.batch >= 4 else draw(args.batch)
+    docs, cands = draw_uncertain(args.batch, args.model) if args.batch >= 4 else draw(args.batch)
     if args.docs:
         for d in docs:
             print(d)

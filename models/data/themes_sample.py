@@ -20,8 +20,10 @@ letter in the gold file):
   authority has no document in the gold set, from the judgement and
   findings sections (``findings_sample.candidate_pool``);
 * ``themes_tune_5.jsonl``: 10 passages from each of 36 more such documents
-  (``--draw tune5``), the ones on which the tagger themes-3/tuning-3 (the
-  artefacts of commit 85fc3e5) is least sure: whose probability for some
+  (``--draw tune5``), the ones on which the tagger of commit 85fc3e5
+  (themes-3, the tuning on 3,559 passages; to repeat the draw, extract it
+  with ``git archive 85fc3e5 models/themes | tar -x -C /tmp/t`` and give
+  ``--model-dir /tmp/t/models/themes``) is least sure: whose probability for some
   theme is closest to the tagging threshold (the annotators did not see the
   tagger's output);
 * ``themes_gold.jsonl``: the held-out evaluation set
@@ -33,6 +35,7 @@ letter in the gold file):
     python models/data/themes_sample.py --draw tune > candidates.jsonl
     python models/data/themes_sample.py --draw gold > candidates.jsonl
     python models/data/themes_sample.py --draw tune3 > candidates.jsonl
+    python models/data/themes_sample.py --draw tune5 --model-dir DIR > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -166,9 +169,9 @@ def closeness(rel: str, pool: list[dict], tagger, encoder) -> list[float]:
     return np.abs(proba - clf.threshold).min(axis=1).tolist()
 
 
-def unsure_tune(rng: random.Random) -> list[dict]:
+def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]:
     """``themes_tune_5.jsonl``: ``UNSURE_DOCS`` ILACS reports and focused-visit
-    letters that no labels file yet uses, of authorities with nothing in the
+    letters that none of EARLIER_FILES and UNSURE_EARLIER uses, of authorities with nothing in the
     gold set, in a seeded order; from each, the ``UNSURE_PER_DOC`` candidates
     whose closest theme probability is nearest the threshold."""
     from extractors.findings.encoder import shared_encoder
@@ -182,7 +185,7 @@ def unsure_tune(rng: random.Random) -> list[dict]:
     docs = sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
                   if r["local_authority"] not in gold_las and r["path"] not in labelled)
     rng.shuffle(docs)
-    tagger, encoder = load_tagger(), shared_encoder()
+    tagger, encoder = load_tagger(model_dir), shared_encoder()
     out, taken = [], 0
     for rel in docs:
         if taken >= UNSURE_DOCS:
@@ -199,9 +202,9 @@ def unsure_tune(rng: random.Random) -> list[dict]:
     return out
 
 
-def draw(which: str) -> list[dict]:
+def draw(which: str, model_dir: Path | None = None) -> list[dict]:
     if which == "tune5":
-        return unsure_tune(random.Random(f"{SEED}-tune5"))
+        return unsure_tune(random.Random(f"{SEED}-tune5"), model_dir)
     if which in ("tune3", "tune4"):
         return more_tune(random.Random(f"{SEED}-tune3"), 1 if which == "tune3" else 2)
     rng = random.Random(f"{SEED}-{which}")
@@ -229,12 +232,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5"))
     ap.add_argument("--check", type=Path)
+    ap.add_argument("--model-dir", type=Path, default=None,
+                    help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")
     a = ap.parse_args()
     if a.check:
         return check(a.check)
     if not a.draw:
         ap.error("--draw or --check")
-    for row in draw(a.draw):
+    for row in draw(a.draw, a.model_dir):
         print(json.dumps(row, ensure_ascii=False))
     return 0
 

@@ -25,5 +25,5 @@ FROM tl
 JOIN firsts f USING (local_authority, theme)
 GROUP BY tl.local_authority, tl.theme, f.first_raised
 ORDER BY tl.local_authority, f.first_raised NULLS LAST, tl.theme;
-CREATE OR REPLACE VIEW theme_trajectory AS SELECT * FROM theme_trajectory_at(0);
+CREATE OR REPLACE VIEW theme_trajectory AS SELECT * FROM theme_trajectory_at(NULL);
 COMMENT ON VIEW theme_trajectory IS 'Per authority and theme: when it was first raised as an area for improvement (first_raised, first_raised_in), how many later documents took it up and how (later_strength, later_improvement), every document''s treatment in date order (history: date kind: status (strengths S/improvements I)), and the latest status. theme_trajectory_at(min_score) is the same from tags scoring at least min_score. E.g. SELECT theme, first_raised, history, latest_status FROM theme_trajectory WHERE local_authority = ''Middlesbrough''.';
