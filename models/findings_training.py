@@ -76,7 +76,8 @@ def _fit(X, y, groups, C: float, seed: int, weights=None):
     return clf
 
 
-def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> dict:
+def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
+          c_grid: tuple[float, ...] = C_GRID) -> dict:
     t0 = time.perf_counter()
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     files = label_files()
@@ -112,7 +113,7 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> 
 
     # choose C by grouped cross-validation on the training side (hand labels scored)
     cv_scores = {}
-    for C in C_GRID:
+    for C in c_grid:
         preds = np.empty(len(y), dtype=object)
         for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, groups):
             fold_tfidf = _tfidf().fit([train_ex[i].item.text for i in tr])
@@ -122,7 +123,7 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print) -> 
             preds[te] = m.predict(Xte)
         cv_scores[C] = score([(g, p) for g, p, h in zip(y, preds, is_hand) if h])["macro_f1"]
         progress(f"  C={C:g}: cross-validated macro-F1 {cv_scores[C]:.3f}")
-    best_C = max(C_GRID, key=lambda c: (cv_scores[c], -c))
+    best_C = max(c_grid, key=lambda c: (cv_scores[c], -c))
 
     clf = _fit(X, y, groups, best_C, seed)
     Xt = feature_matrix([e.item for e in test_hand], emb_test, tfidf)
