@@ -61,17 +61,24 @@ def mean_vectors(encoder, groups: list[tuple[str, ...]], dim: int = DIM) -> np.n
     return (out / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str) -> tuple[ThemeTag, ...]:
+def tagger_inputs(seg: Segmentation, passages, encoder) -> tuple[list[str], np.ndarray, list[str], np.ndarray, np.ndarray]:
+    """What the tagger reads of ``passages`` (passages of ``seg``): their texts
+    and embeddings, the previous passage's text and embedding, and the
+    paragraph vector."""
     before = dict(zip((p.index for p in seg.passages), previous_texts(seg.passages)))
     members = dict(zip((p.index for p in seg.passages), unit_members(seg.passages)))
-    passages = [p for p in seg.passages if taggable(p)]
     texts = [p.text for p in passages]
     prev = [before[p.index] for p in passages]
     vectors = encoder.encode(texts)
     prev_vectors = encode_or_zero(encoder, prev, DIM)
     unit_vectors = mean_vectors(encoder, [members[p.index] for p in passages])
+    return texts, vectors, prev, prev_vectors, unit_vectors
+
+
+def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str) -> tuple[ThemeTag, ...]:
+    passages = [p for p in seg.passages if taggable(p)]
     out = []
-    for p, hits in zip(passages, tagger.tag(texts, vectors, prev, prev_vectors, unit_vectors)):
+    for p, hits in zip(passages, tagger.tag(*tagger_inputs(seg, passages, encoder))):
         for h in hits:
             out.append(ThemeTag(doc_id, p.index, h.theme, h.score, h.method, h.phrase, p.page, p.start, p.end, version))
     return tuple(out)

@@ -140,18 +140,29 @@ class ThemeTagger:
             out.append(sorted(hits, key=lambda h: -h.score))
         return out
 
-    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors, unit_vectors) -> list[list[Hit]]:
+    def classifier_proba(self, texts: list[str], vectors: np.ndarray, prev_texts: list[str],
+                         prev_vectors: np.ndarray, unit_vectors: np.ndarray) -> np.ndarray:
+        """The classifier's passage x theme probabilities, before the threshold
+        (what ``tag`` tags from; the labelling draws read it too)."""
+        _, hits = self.phrase_hits(texts)
+        return self._proba(texts, vectors, self.scores(vectors), hits, prev_texts, prev_vectors, unit_vectors)
+
+    def _proba(self, texts, vectors, sims, hits, prev_texts, prev_vectors, unit_vectors) -> np.ndarray:
         n = len(texts)
-        if n == 0:
-            return []
         prev_texts = list(prev_texts) if prev_texts is not None else [""] * n
         if prev_vectors is None:
             prev_vectors = np.zeros_like(vectors)
         if unit_vectors is None:
             unit_vectors = vectors
         _, prev_hits = self.phrase_hits(prev_texts)
-        proba = self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, unit_vectors,
-                                               self.classifier.tfidf, texts))
+        return self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, unit_vectors,
+                                              self.classifier.tfidf, texts))
+
+    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors, unit_vectors) -> list[list[Hit]]:
+        n = len(texts)
+        if n == 0:
+            return []
+        proba = self._proba(texts, vectors, sims, hits, prev_texts, prev_vectors, unit_vectors)
         out = []
         for i in range(n):
             row = []

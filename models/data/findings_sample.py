@@ -360,19 +360,19 @@ def margins(rel: str, pool: list[dict], model, pair: tuple[str, str] | None = No
     and 2 (never drawn) where they are not the two likeliest."""
     from extractors.findings.context import passage_contexts
     from extractors.findings.features import Item, family
+    from extractors.findings.model import LABELS
     from extractors.findings.recommendations import recommendations
+    from models.findings_data import _kind_of
 
     seg = load(rel)
     recs = {i for r in recommendations(seg) for i in r.passages}
     ctx = passage_contexts(seg, recs)
-    fam = family("focused_visit" if rel.startswith("focused_visits/") else "ilacs")
+    fam = family(_kind_of(rel))
     items = []
     for c in pool:
         p, x = seg.passages[c["index"]], ctx[c["index"]]
         items.append(Item(p.text, x.grade, x.in_recommendations, x.intro, p.kind == "list_item", fam))
     _labels, proba = model.predict(items)
-    from extractors.findings.model import LABELS
-
     out = []
     for row in proba.tolist():
         a, b = sorted(row, reverse=True)[:2]

@@ -115,19 +115,25 @@ UNSURE_DOCS = 36
 UNSURE_PER_DOC = 10
 
 
+def unlabelled_documents(files: tuple[str, ...]) -> list[str]:
+    """ILACS reports and focused-visit letters that none of ``files`` labels,
+    of authorities with nothing in the gold set, sorted."""
+    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
+    labelled = {r["doc"] for f in files for r in _rows(HERE / f)}
+    rows = fs.manifest()
+    gold_las = {r["local_authority"] for r in rows if r["path"] in gold_docs}
+    pools = fs.eligible(rows)
+    return sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
+                  if r["local_authority"] not in gold_las and r["path"] not in labelled)
+
+
 def more_tune(rng: random.Random, batch: int) -> list[dict]:
     """Batch ``batch`` (1: themes_tune_3.jsonl, 2: themes_tune_4.jsonl) of
     ``TUNE3_DOCS`` ILACS reports and focused-visit letters that no earlier
     file labels, of authorities with nothing in the gold set, in a seeded
     order, ``TUNE_PER_DOC`` passages each (later batches continue the same
     draw, so earlier ones are unchanged)."""
-    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
-    labelled = {r["doc"] for f in EARLIER_FILES for r in _rows(HERE / f)}
-    rows = fs.manifest()
-    gold_las = {r["local_authority"] for r in rows if r["path"] in gold_docs}
-    pools = fs.eligible(rows)
-    docs = sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
-                  if r["local_authority"] not in gold_las and r["path"] not in labelled)
+    docs = unlabelled_documents(EARLIER_FILES)
     rng.shuffle(docs)
     out, taken = [], 0
     for rel in docs:
@@ -149,24 +155,11 @@ def closeness(rel: str, pool: list[dict], tagger, encoder) -> list[float]:
     the themes stage computes it (previous passage, paragraph vector)."""
     import numpy as np
 
-    from extractors.findings.encoder import DIM
-    from extractors.themes.classifier import features
-    from extractors.themes.extract import encode_or_zero, mean_vectors, previous_texts, unit_members
+    from extractors.themes.extract import tagger_inputs
 
     seg = fs.load(rel)
-    before = previous_texts(seg.passages)
-    members = unit_members(seg.passages)
-    idx = [c["index"] for c in pool]
-    texts = [seg.passages[i].text for i in idx]
-    prev = [before[i] for i in idx]
-    vecs = encoder.encode(texts)
-    prev_vecs = encode_or_zero(encoder, prev, DIM)
-    unit_vecs = mean_vectors(encoder, [members[i] for i in idx])
-    _, hits = tagger.phrase_hits(texts)
-    _, prev_hits = tagger.phrase_hits(prev)
-    clf = tagger.classifier
-    proba = clf.proba(features(vecs, hits, tagger.scores(vecs), prev_vecs, prev_hits, unit_vecs, clf.tfidf, texts))
-    return np.abs(proba - clf.threshold).min(axis=1).tolist()
+    proba = tagger.classifier_proba(*tagger_inputs(seg, [seg.passages[c["index"]] for c in pool], encoder))
+    return np.abs(proba - tagger.classifier.threshold).min(axis=1).tolist()
 
 
 def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]:
@@ -177,13 +170,7 @@ def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]
     from extractors.findings.encoder import shared_encoder
     from extractors.themes import load_tagger
 
-    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
-    labelled = {r["doc"] for f in (*EARLIER_FILES, *UNSURE_EARLIER) for r in _rows(HERE / f)}
-    rows = fs.manifest()
-    gold_las = {r["local_authority"] for r in rows if r["path"] in gold_docs}
-    pools = fs.eligible(rows)
-    docs = sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
-                  if r["local_authority"] not in gold_las and r["path"] not in labelled)
+    docs = unlabelled_documents((*EARLIER_FILES, *UNSURE_EARLIER))
     rng.shuffle(docs)
     tagger, encoder = load_tagger(model_dir), shared_encoder()
     out, taken = [], 0
