@@ -38,19 +38,23 @@ The draw (see LABELLING.md):
 * the quote is the whole sentence when it has at most 30 words, else its
   first 20 words, lengthened word by word until unique in the document.
 
-Batches 4 to 6 (``--batch 4`` ...: findings_labels_4.jsonl to _6.jsonl) are
+Batches 4 to 7 (``--batch 4`` ...: findings_labels_4.jsonl to _7.jsonl) are
 drawn differently: by the uncertainty of the findings classifier
 (model-findings-1, the artefact of commit 85fc3e5, for batch 4;
 model-findings-2, commit adceae9, for batch 5; model-findings-3, commit
-5547ea8, for batch 6, between strength and neutral only), from documents no
-earlier batch used (see draw_uncertain). To repeat one, give the model it was
+5547ea8, for batch 6, and model-findings-4, commit 15cdec9, for batch 7,
+these two between strength and neutral only), from documents no earlier
+batch used (see draw_uncertain). To repeat one, give the model it was
 drawn with (each commit holds the model trained on its own batch, not the one
 that drew it):
 
     git show 85fc3e5:models/findings/findings.joblib > /tmp/model-findings-1.joblib
     python models/data/findings_sample.py --batch 4 --jsonl --model /tmp/model-findings-1.joblib
 
-(adceae9 for batch 5, 5547ea8 for batch 6). Without ``--model`` the packaged
+(adceae9 for batch 5, 5547ea8 for batch 6, 15cdec9 for batch 7).
+
+``--test`` draws findings_test.jsonl, a second test set that training never
+reads (see draw_test). Without ``--model`` the packaged
 model is used, which gives a different draw.
 
 Only the project and the standard library are imported (the project brings
@@ -385,7 +389,7 @@ def margins(rel: str, pool: list[dict], model, pair: tuple[str, str] | None = No
 
 
 def draw_uncertain(batch: int = 4, model_path: Path | None = None) -> tuple[list[str], list[dict]]:
-    """Batches 4 to 6: 20 ILACS reports and 20 focused-visit letters (years in
+    """Batches 4 to 7: 20 ILACS reports and 20 focused-visit letters (years in
     turn, one per authority) that no earlier batch and no themes gold row used,
     from authorities other than those of the 18 held-out documents, Barnet and
     the council-paper authorities; from each, the 20 candidates (not
@@ -396,7 +400,7 @@ def draw_uncertain(batch: int = 4, model_path: Path | None = None) -> tuple[list
     with those artefacts (module docstring). Batch 6 (model-findings-3,
     commit 5547ea8) aims at the errors left, neutral read as strength: the
     candidates whose two likeliest labels are strength and neutral, smallest
-    gap first. The annotators did not see the model's labels."""
+    gap first; batch 7 (model-findings-4, commit 15cdec9) the same. The annotators did not see the model's labels."""
     from extractors.findings.model import FindingsModel
 
     seed = f"{SEED}-{batch}"
@@ -419,6 +423,70 @@ def draw_uncertain(batch: int = 4, model_path: Path | None = None) -> tuple[list
         for c in picked:
             c["stratum"] = "uncertain"
         cands += picked
+    for i, c in enumerate(cands):
+        c["id"] = i
+    return docs, cands
+
+
+# ---------------------------------------------------------------- batch 8
+
+STRATIFIED_DOCS_PER_KIND = 15
+
+
+def draw_stratified(batch: int = 8) -> tuple[list[str], list[dict]]:
+    """Batch 8: drawn like batches 1 to 3 (the cue strata and the top-up), so
+    it is the same kind of sample as the held-out split and the fresh test set,
+    from 15 ILACS reports and 15 focused-visit letters that no earlier batch,
+    the fresh test set (findings_test.jsonl) or the themes gold used, from
+    authorities other than those of the 18 held-out documents, Barnet and the
+    council-paper authorities. After batch 7, cross-validation on the training
+    side scored on the sentences of batches 1 to 3 (which these resemble) was
+    the measure still read to decide what helps."""
+    seed = f"{SEED}-{batch}"
+    by_path = {r["path"]: r["local_authority"] for r in manifest()}
+    gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()}
+    test = {json.loads(line)["doc"] for line in TEST_FILE.read_text(encoding="utf-8").splitlines() if line.strip()}
+    skip_docs = labelled_documents(batch) | gold | test
+    used = {by_path[d] for d in held_out_documents()} | council_authorities()
+    docs = draw_documents(random.Random(seed), used, skip_docs, STRATIFIED_DOCS_PER_KIND)
+    cands: list[dict] = []
+    for rel in docs:
+        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
+    for rel in docs:
+        first = [c for c in cands if c["doc"] == rel]
+        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
+    for i, c in enumerate(cands):
+        c["id"] = i
+    return docs, cands
+
+
+# ---------------------------------------------------------------- test set
+
+TEST_DOCS_PER_KIND = 9
+TEST_FILE = LABELS.with_name("findings_test.jsonl")
+
+
+def draw_test() -> tuple[list[str], list[dict]]:
+    """A second, fresh test set (findings_test.jsonl), drawn after batch 7 like
+    the files the held-out split comes from (batches 1 and 2: the stratified
+    draw and the top-up), from 9 ILACS reports and 9 focused-visit letters that
+    no label file (batches 1 to 7) and no themes gold row used, Barnet and the
+    council-paper authorities left out. ``train findings`` never reads it (it
+    reads findings_labels*.jsonl): it is scored with ``ofsted-mine evaluate
+    findings --gold models/data/findings_test.jsonl``. It exists because the
+    held-out split was read after every batch of labels."""
+    seed = f"{SEED}-test"
+    gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()}
+    skip_docs = labelled_documents(8) | gold
+    docs = draw_documents(random.Random(seed), council_authorities(), skip_docs, TEST_DOCS_PER_KIND)
+    cands: list[dict] = []
+    for rel in docs:
+        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
+    for rel in docs:
+        first = [c for c in cands if c["doc"] == rel]
+        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
     for i, c in enumerate(cands):
         c["id"] = i
     return docs, cands
@@ -471,13 +539,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--docs", action="store_true", help="only list the documents drawn")
     ap.add_argument("--jsonl", action="store_true", help="print candidates as JSON lines")
-    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 to 6 (findings_labels.jsonl, findings_labels_2.jsonl, ...); 4 to 6 are by the model's uncertainty")
+    ap.add_argument("--batch", type=int, default=1, help="which draw: 1 to 8 (findings_labels.jsonl, findings_labels_2.jsonl, ...); 4 to 7 are by the model's uncertainty, 8 like 1 to 3")
+    ap.add_argument("--test", action="store_true", help="the fresh test set (findings_test.jsonl) instead of a batch")
     ap.add_argument("--model", type=Path, default=None,
-                    help="batches 4 to 6: the findings model to draw with (default: the packaged one; see above for the ones used)")
+                    help="batches 4 to 7: the findings model to draw with (default: the packaged one; see above for the ones used)")
     args = ap.parse_args(argv)
     if args.check:
         return check(args.labels)
-    docs, cands = draw_uncertain(args.batch, args.model) if args.batch >= 4 else draw(args.batch)
+    if args.test:
+        docs, cands = draw_test()
+    elif args.batch >= 8:
+        docs, cands = draw_stratified(args.batch)
+    else:
+        docs, cands = draw_uncertain(args.batch, args.model) if args.batch >= 4 else draw(args.batch)
     if args.docs:
         for d in docs:
             print(d)

@@ -49,3 +49,22 @@ def test_split_is_by_document_seeded_and_per_folder():
     assert not set(train) & set(test) and len(train) + len(test) == 20
     assert sum(d.startswith("ilacs/") for d in test) == 2 and sum(d.startswith("focused_visits/") for d in test) == 2
     assert split_documents(docs, 7, 0.2) == (train, test)
+
+
+def test_the_fresh_test_set_is_never_trained_on():
+    """models/data/findings_test.jsonl is scored with `evaluate findings
+    --gold`: training never reads it, and none of its documents is in a label
+    file or is the dev gold document."""
+    import json
+
+    from models.findings_data import DEV_GOLD_DOCS, label_files
+
+    test_file = label_files()[0].with_name("findings_test.jsonl")
+    assert test_file not in label_files()
+    rows = [json.loads(line) for line in test_file.read_text(encoding="utf-8").splitlines() if line.strip()]
+    test_docs = {r["doc"] for r in rows}
+    trained = {json.loads(line)["doc"] for f in label_files() for line in f.read_text(encoding="utf-8").splitlines()
+               if line.strip()}
+    assert len(rows) >= 400 and len(test_docs) == 18
+    assert not test_docs & trained and not test_docs & set(DEV_GOLD_DOCS)
+    assert {r["label"] for r in rows} <= {"strength", "improvement", "neutral", "mixed"}
