@@ -49,7 +49,7 @@ from models.findings_data import (
 )
 from models.findings_scoring import calibration_error, score
 
-MODEL_VERSION = "model-findings-4"
+MODEL_VERSION = "model-findings-5"
 SEED = 20251122
 TEST_SHARE = 0.2
 WEAK_LIMIT = 400
