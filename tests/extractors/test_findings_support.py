@@ -68,3 +68,14 @@ def test_the_fresh_test_set_is_never_trained_on():
     assert len(rows) >= 400 and len(test_docs) == 18
     assert not test_docs & trained and not test_docs & set(DEV_GOLD_DOCS)
     assert {r["label"] for r in rows} <= {"strength", "improvement", "neutral", "mixed"}
+
+
+def test_batch_value_reads_batch_numbers_and_refuses_a_wrong_corpus(tmp_path, capsys):
+    from pathlib import Path
+
+    from models.findings_batch_value import VARIANTS, batch_number, main
+
+    assert batch_number(Path("findings_labels.jsonl")) == 1 and batch_number(Path("findings_labels_8.jsonl")) == 8
+    assert VARIANTS[0] == ("every batch", ())
+    assert main(["--corpus", str(tmp_path)]) == 2
+    assert "no MANIFEST.csv" in capsys.readouterr().err
