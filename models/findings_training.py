@@ -216,5 +216,9 @@ def model_card(card: dict) -> str:
               "  (\"This means that ...\") is classified alone.",
               "- Trained on ILACS reports (2018 framework) and focused-visit letters; SIF reports, monitoring letters",
               "  and council papers are classified by the same model without labelled data of their own.",
+              "- The held-out split was read after label batches 4 to 6 were added, to decide whether to keep them.",
+              "  A second test set that no training or choice has read, models/data/findings_test.jsonl (422",
+              "  sentences, 18 other documents), is scored by `ofsted-mine evaluate findings --gold",
+              "  models/data/findings_test.jsonl` (figures in the README).",
               ""]
     return "\n".join(lines)
