@@ -41,6 +41,15 @@ def label_files() -> list[Path]:
     return sorted(base.glob("findings_labels*.jsonl"))
 
 
+def test_set_documents() -> set[str]:
+    """The documents of the fresh test set (models/data/findings_test.jsonl):
+    never trained on, not even for weak labels."""
+    path = Path(str(resources.files("models").joinpath("data", "findings_test.jsonl")))
+    if not path.is_file():
+        return set()
+    return {r["doc"] for r in read_labels([path])}
+
+
 def read_labels(paths: list[Path]) -> list[dict]:
     rows = []
     for path in paths:

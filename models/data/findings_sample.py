@@ -51,14 +51,17 @@ that drew it):
     git show 85fc3e5:models/findings/findings.joblib > /tmp/model-findings-1.joblib
     python models/data/findings_sample.py --batch 4 --jsonl --model /tmp/model-findings-1.joblib
 
-(adceae9 for batch 5, 5547ea8 for batch 6, 15cdec9 for batch 7).
+(adceae9 for batch 5, 5547ea8 for batch 6, 15cdec9 for batch 7). Without
+``--model`` the packaged model is used, which gives a different draw.
 
-``--test`` draws findings_test.jsonl, a second test set that training never
-reads (see draw_test). Without ``--model`` the packaged
-model is used, which gives a different draw.
+Batch 8 (``--batch 8``, findings_labels_8.jsonl) is drawn like batches 1 to 3
+again (see draw_stratified). ``--test`` draws findings_test.jsonl, a second
+test set that training never reads (see draw_test); it takes no ``--batch``
+or ``--model``. Batch 7, the test set and batch 8 were drawn in that order,
+each skipping the documents of those before it.
 
 Only the project and the standard library are imported (the project brings
-numpy and scikit-learn for the model of batches 4 to 6).
+numpy and scikit-learn for the model of batches 4 to 7).
 """
 from __future__ import annotations
 
@@ -468,11 +471,14 @@ TEST_FILE = LABELS.with_name("findings_test.jsonl")
 
 
 def draw_test() -> tuple[list[str], list[dict]]:
-    """A second, fresh test set (findings_test.jsonl), drawn after batch 7 like
-    the files the held-out split comes from (batches 1 and 2: the stratified
-    draw and the top-up), from 9 ILACS reports and 9 focused-visit letters that
-    no label file (batches 1 to 7) and no themes gold row used, Barnet and the
-    council-paper authorities left out. ``train findings`` never reads it (it
+    """A second, fresh test set (findings_test.jsonl), drawn after batch 7 with
+    the passage draw of the files the held-out split comes from (batches 1 and
+    2: the cue strata and the top-up), from 9 ILACS reports and 9 focused-visit
+    letters that no label file (batches 1 to 7) and no themes gold row used,
+    Barnet and the council-paper authorities left out. Unlike the held-out
+    split's authorities, its authorities were not kept out of the later
+    batches: each has other documents in the label files (4 are authorities
+    of held-out documents, and batch 8 has a Newham letter). ``train findings`` never reads it (it
     reads findings_labels*.jsonl): it is scored with ``ofsted-mine evaluate
     findings --gold models/data/findings_test.jsonl``. It exists because the
     held-out split was read after every batch of labels."""

@@ -51,13 +51,14 @@ def test_split_is_by_document_seeded_and_per_folder():
     assert split_documents(docs, 7, 0.2) == (train, test)
 
 
-def test_the_fresh_test_set_is_never_trained_on():
+def test_the_fresh_test_set_is_never_trained_on(corpus_dir):
     """models/data/findings_test.jsonl is scored with `evaluate findings
-    --gold`: training never reads it, and none of its documents is in a label
-    file or is the dev gold document."""
+    --gold`: training never reads it, none of its documents is in a label
+    file or is the dev gold document, and no weak label is drawn from them."""
     import json
 
-    from models.findings_data import DEV_GOLD_DOCS, label_files
+    from models.findings_data import DEV_GOLD_DOCS, label_files, test_set_documents
+    from models.findings_training import weak_pool
 
     test_file = label_files()[0].with_name("findings_test.jsonl")
     assert test_file not in label_files()
@@ -68,6 +69,9 @@ def test_the_fresh_test_set_is_never_trained_on():
     assert len(rows) >= 400 and len(test_docs) == 18
     assert not test_docs & trained and not test_docs & set(DEV_GOLD_DOCS)
     assert {r["label"] for r in rows} <= {"strength", "improvement", "neutral", "mixed"}
+    assert test_set_documents() == test_docs
+    pool = weak_pool(corpus_dir, trained)
+    assert len(pool) > 100 and not set(pool) & test_docs and not set(pool) & trained
 
 
 def test_batch_value_reads_batch_numbers_and_refuses_a_wrong_corpus(tmp_path, capsys):
