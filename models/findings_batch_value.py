@@ -34,11 +34,8 @@ from sklearn.model_selection import GroupKFold
 
 from extractors.findings.encoder import DEFAULT_ENCODER, Encoder
 from extractors.findings.features import feature_matrix
-from models.findings_data import (
-    DEV_GOLD_DOCS, SPLIT_FILES, _DocCache, hand_examples, label_files, read_labels, split_documents, weak_examples,
-)
 from models.findings_scoring import score
-from models.findings_training import FOLDS, SEED, TEST_SHARE, WEAK_LIMIT, _tfidf, weak_pool
+from models.findings_training import FOLDS, SEED, _tfidf, training_data
 
 VARIANTS = (("every batch", ()), ("without batch 8", (8,)), ("without batches 7 and 8", (7, 8)),
             ("without batches 4 to 8", (4, 5, 6, 7, 8)))
@@ -53,22 +50,12 @@ def batch_number(path: Path) -> int:
 
 def measure(corpus_dir: Path, C: float = 4.0, progress=print) -> dict:
     t0 = time.perf_counter()
-    files = label_files()
-    by_file = {f: [r for r in read_labels([f]) if r["doc"] not in DEV_GOLD_DOCS] for f in files}
-    rows = [r for f in files for r in by_file[f]]
+    data = training_data(corpus_dir, SEED, progress)
     batch_of = {}
-    for f in files:
-        for r in by_file[f]:
-            batch_of.setdefault(r["doc"], batch_number(f))
-    docs = sorted({r["doc"] for r in rows})
-    first = {r["doc"] for f in files if f.name in SPLIT_FILES for r in by_file[f]}
-    train_docs, _test = split_documents(docs, SEED, TEST_SHARE, train_only=set(docs) - first)
-    cache = _DocCache(corpus_dir)
-    progress(f"finding {len(rows)} labelled sentences in their documents")
-    hand = [e for e in hand_examples(rows, corpus_dir, cache) if e.doc in set(train_docs) and e.label != "mixed"]
-    progress("reading other reports and letters for weak labels")
-    weak = weak_examples(weak_pool(corpus_dir, set(docs)), corpus_dir, WEAK_LIMIT, SEED, cache)
-    ex = hand + weak
+    for name, rows in data.by_file.items():
+        for r in rows:
+            batch_of.setdefault(r["doc"], batch_number(Path(name)))
+    ex = data.train_hand + data.weak
     progress(f"encoding {len(ex)} sentences with {DEFAULT_ENCODER}")
     emb = Encoder(DEFAULT_ENCODER).encode([e.item.text for e in ex])
     y = np.array([e.label for e in ex])

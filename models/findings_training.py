@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import platform
 import time
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -84,10 +85,31 @@ def _fit(X, y, groups, C: float, seed: int, weights=None):
     return clf
 
 
-def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
-          c_grid: tuple[float, ...] = C_GRID) -> dict:
-    t0 = time.perf_counter()
-    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+@dataclass
+class TrainingData:
+    """The labelled sentences as training sees them (steps 1 and 2): the
+    label files (rows without the dev gold document, by file name), the split
+    by document, the hand-labelled examples and the weak labels."""
+
+    by_file: dict[str, list[dict]]
+    docs: list[str]
+    train_docs: list[str]
+    test_docs: list[str]
+    hand: list
+    weak: list
+
+    @property
+    def train_hand(self) -> list:
+        train = set(self.train_docs)
+        return [e for e in self.hand if e.doc in train and e.label != "mixed"]
+
+    @property
+    def test_hand(self) -> list:
+        test = set(self.test_docs)
+        return [e for e in self.hand if e.doc in test]
+
+
+def training_data(corpus_dir: Path, seed: int = SEED, progress=print) -> TrainingData:
     files = label_files()
     by_file = {f.name: [r for r in read_labels([f]) if r["doc"] not in DEV_GOLD_DOCS] for f in files}
     rows = [r for f in files for r in by_file[f.name]]
@@ -102,11 +124,19 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
              f"{len(test_docs)} held out")
     cache = _DocCache(corpus_dir)
     hand = hand_examples(rows, corpus_dir, cache)
-    train_hand = [e for e in hand if e.doc in set(train_docs) and e.label != "mixed"]
-    test_hand = [e for e in hand if e.doc in set(test_docs)]
     pool = weak_pool(corpus_dir, set(docs))
     progress(f"reading {len(pool)} other reports and letters for weak labels (recommendation lists)")
     weak = weak_examples(pool, corpus_dir, WEAK_LIMIT, seed, cache)
+    return TrainingData(by_file, docs, train_docs, test_docs, hand, weak)
+
+
+def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
+          c_grid: tuple[float, ...] = C_GRID) -> dict:
+    t0 = time.perf_counter()
+    corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
+    data = training_data(corpus_dir, seed, progress)
+    docs, train_docs, test_docs, hand, weak = data.docs, data.train_docs, data.test_docs, data.hand, data.weak
+    train_hand, test_hand = data.train_hand, data.test_hand
     train_ex = train_hand + weak
     encoder = Encoder(DEFAULT_ENCODER)
     progress(f"encoding {len(train_ex) + len(test_hand)} sentences with {DEFAULT_ENCODER}")
@@ -150,7 +180,7 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
         "trained": date.today().isoformat(),
         "seed": seed,
         "encoder": DEFAULT_ENCODER,
-        "label_files": [f.name for f in files],
+        "label_files": list(data.by_file),
         "hand_labelled": {"sentences": len(hand), "documents": len(docs), "labels": counts},
         "train": {"documents": len(train_docs), "hand": len(train_hand), "weak_recommendations": len(weak),
                   "mixed_dropped": sum(1 for e in hand if e.doc in set(train_docs) and e.label == "mixed")},

@@ -308,6 +308,21 @@ def council_authorities() -> set[str]:
     return {r["local_authority"] for r in manifest() if r["kind"] in COUNCIL_KINDS}
 
 
+def draw_strata(docs: list[str], seed: str | int) -> list[dict]:
+    """The passage draw of batches 1 to 3 (also batch 8 and the test set):
+    each document's cue strata, then each document's top-up, after every
+    document so the first draw is unchanged; ids in that order."""
+    cands: list[dict] = []
+    for rel in docs:
+        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
+    for rel in docs:
+        first = [c for c in cands if c["doc"] == rel]
+        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
+    for i, c in enumerate(cands):
+        c["id"] = i
+    return cands
+
+
 def draw(batch: int = 1) -> tuple[list[str], list[dict]]:
     """Batch 1 is findings_labels.jsonl. Batch 2 (findings_labels_2.jsonl) is
     drawn the same way with its own seed from authorities batch 1 did not use.
@@ -323,17 +338,8 @@ def draw(batch: int = 1) -> tuple[list[str], list[dict]]:
             used |= {by_path[d] for d in draw(earlier)[0]}
     if batch >= 3:
         used |= council_authorities()
-    rng = random.Random(seed)
-    docs = draw_documents(rng, used)
-    cands: list[dict] = []
-    for rel in docs:
-        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
-    for rel in docs:  # the second draw comes after the first, so the first is unchanged
-        first = [c for c in cands if c["doc"] == rel]
-        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
-    for i, c in enumerate(cands):
-        c["id"] = i
-    return docs, cands
+    docs = draw_documents(random.Random(seed), used)
+    return docs, draw_strata(docs, seed)
 
 
 # ---------------------------------------------------------------- batch 4
@@ -346,12 +352,16 @@ def labels_file(batch: int) -> Path:
     return LABELS if batch == 1 else LABELS.with_name(f"findings_labels_{batch}.jsonl")
 
 
+def documents_in(path: Path) -> set[str]:
+    """The documents a labels file (JSON lines with ``doc``) names."""
+    return {json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+
+
 def labelled_documents(before: int) -> set[str]:
     """The documents of batches 1 to ``before - 1``."""
     out = set()
     for b in range(1, before):
-        path = labels_file(b)
-        out |= {json.loads(line)["doc"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+        out |= documents_in(labels_file(b))
     return out
 
 
@@ -408,8 +418,7 @@ def draw_uncertain(batch: int = 4, model_path: Path | None = None) -> tuple[list
 
     seed = f"{SEED}-{batch}"
     by_path = {r["path"]: r["local_authority"] for r in manifest()}
-    gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()}
+    gold = documents_in(LABELS.parent / "themes_gold.jsonl")
     skip_docs = labelled_documents(batch) | gold
     used = {by_path[d] for d in held_out_documents()} | council_authorities()
     docs = draw_documents(random.Random(seed), used, skip_docs, UNCERTAIN_DOCS_PER_KIND)
@@ -447,21 +456,11 @@ def draw_stratified(batch: int = 8) -> tuple[list[str], list[dict]]:
     the measure still read to decide what helps."""
     seed = f"{SEED}-{batch}"
     by_path = {r["path"]: r["local_authority"] for r in manifest()}
-    gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()}
-    test = {json.loads(line)["doc"] for line in TEST_FILE.read_text(encoding="utf-8").splitlines() if line.strip()}
-    skip_docs = labelled_documents(batch) | gold | test
+    gold = documents_in(LABELS.parent / "themes_gold.jsonl")
+    skip_docs = labelled_documents(batch) | gold | documents_in(TEST_FILE)
     used = {by_path[d] for d in held_out_documents()} | council_authorities()
     docs = draw_documents(random.Random(seed), used, skip_docs, STRATIFIED_DOCS_PER_KIND)
-    cands: list[dict] = []
-    for rel in docs:
-        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
-    for rel in docs:
-        first = [c for c in cands if c["doc"] == rel]
-        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
-    for i, c in enumerate(cands):
-        c["id"] = i
-    return docs, cands
+    return docs, draw_strata(docs, seed)
 
 
 # ---------------------------------------------------------------- test set
@@ -483,19 +482,10 @@ def draw_test() -> tuple[list[str], list[dict]]:
     findings --gold models/data/findings_test.jsonl``. It exists because the
     held-out split was read after every batch of labels."""
     seed = f"{SEED}-test"
-    gold = {json.loads(line)["doc"] for line in (LABELS.parent / "themes_gold.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip()}
+    gold = documents_in(LABELS.parent / "themes_gold.jsonl")
     skip_docs = labelled_documents(8) | gold
     docs = draw_documents(random.Random(seed), council_authorities(), skip_docs, TEST_DOCS_PER_KIND)
-    cands: list[dict] = []
-    for rel in docs:
-        cands += draw_passages(rel, random.Random(f"{seed}:{rel}"))
-    for rel in docs:
-        first = [c for c in cands if c["doc"] == rel]
-        cands += draw_topup(rel, first, random.Random(f"{seed}:topup:{rel}"))
-    for i, c in enumerate(cands):
-        c["id"] = i
-    return docs, cands
+    return docs, draw_strata(docs, seed)
 
 
 # ---------------------------------------------------------------- check
