@@ -9,17 +9,19 @@ Seeded and reproducible. Steps:
    "What needs to improve" lists of other ILACS reports and focused-visit
    letters (improvements by the documents' structure), drawn with the seed
    (never from the fresh test set's documents, models/data/findings_test.jsonl);
-3. features: MiniLM embeddings + spaCy cue counts + TF-IDF 1-3-grams +
-   context (``extractors.findings.features``);
-4. the regularisation strength of a class-balanced logistic regression is
-   chosen by 5-fold cross-validation grouped by document on the training
-   side (macro-F1 over hand labels), then one model is fitted on the whole
-   training side and calibrated with sigmoid (Platt) scalers fitted on its
-   out-of-fold scores over the same grouped folds
-   (``CalibratedClassifierCV(ensemble=False)``: in a grouped
-   cross-validation on the training side, done once when this was chosen,
-   it gave the same macro-F1 as averaging the five fold models with a lower
-   calibration error);
+3. the training documents are split again, by document (``CALIBRATION_SHARE``):
+   the *fitting* documents train two classifiers, the *calibration*
+   documents combine them;
+4. on the fitting documents: (a) a class-balanced logistic regression over
+   MiniLM embeddings + spaCy cue counts + TF-IDF 1-3-grams + context
+   (``extractors.findings.features``), its C chosen by 5-fold
+   cross-validation grouped by document (macro-F1 over hand labels), fitted
+   on all of them and calibrated with sigmoid (Platt) scalers on its
+   out-of-fold scores (``CalibratedClassifierCV(ensemble=False)``); (b) MiniLM's
+   layers fine-tuned with a linear head (``models.findings_tuning``);
+   on the calibration documents: a class-balanced logistic regression over
+   (a)'s log probabilities and (b)'s logits, sigmoid-calibrated over grouped
+   folds of them (``extractors.findings.model.stack_features``);
 5. the held-out documents are scored (accuracy, per-class precision and
    recall, macro-F1, confusion, calibration error), and the artefact, the
    metrics and a model card are written under ``models/findings/``.
@@ -45,19 +47,22 @@ from corpus.manifest import read_manifest
 from extractors.findings.cues import cue_names
 from extractors.findings.encoder import DEFAULT_ENCODER, DIM, Encoder
 from extractors.findings.features import context_names, feature_matrix
-from extractors.findings.model import LABELS
+from extractors.findings.model import LABELS, FindingsModel
 from models.findings_data import (
     DEV_GOLD_DOCS, SPLIT_FILES, _DocCache, hand_examples, label_files, read_labels, split_documents, test_set_documents,
     weak_examples,
 )
 from models.findings_scoring import calibration_error, score
+from models.findings_tuning import BATCH, EPOCHS, LR, START, fine_tune
 
-MODEL_VERSION = "model-findings-6"
+MODEL_VERSION = "model-findings-7"
 SEED = 20251122
 TEST_SHARE = 0.2
 WEAK_LIMIT = 400
 C_GRID = (4.0, 16.0, 64.0, 256.0, 1024.0)
 FOLDS = 5
+CALIBRATION_SHARE = 0.15  # of the training documents: where the two classifiers are combined
+STACK_C = 1.0
 ILACS_TYPE = "Ofsted ILACS inspection report (2018 framework onwards)"
 
 
@@ -130,49 +135,91 @@ def training_data(corpus_dir: Path, seed: int = SEED, progress=print) -> Trainin
     return TrainingData(by_file, docs, train_docs, test_docs, hand, weak)
 
 
+def _lr_choose_and_fit(examples, emb, seed, c_grid, progress):
+    """The logistic regression over the packaged embedding, cues, TF-IDF and
+    context: C chosen by grouped cross-validation (hand labels scored), then
+    fitted on all ``examples`` and calibrated. Returns (tfidf, model, C, CV scores)."""
+    tfidf = _tfidf().fit([e.item.text for e in examples])
+    X = feature_matrix([e.item for e in examples], emb, tfidf)
+    y = np.array([e.label for e in examples])
+    groups = np.array([e.doc for e in examples])
+    is_hand = np.array([not e.weak for e in examples])
+    cv_scores = {}
+    for C in c_grid:
+        if len(c_grid) == 1:
+            break
+        preds = np.empty(len(y), dtype=object)
+        for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+            fold_tfidf = _tfidf().fit([examples[i].item.text for i in tr])
+            Xtr = feature_matrix([examples[i].item for i in tr], emb[tr], fold_tfidf)
+            Xte = feature_matrix([examples[i].item for i in te], emb[te], fold_tfidf)
+            m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed).fit(Xtr, y[tr])
+            preds[te] = m.predict(Xte)
+        cv_scores[C] = score([(g, p) for g, p, h in zip(y, preds, is_hand) if h])["macro_f1"]
+        progress(f"  C={C:g}: cross-validated macro-F1 {cv_scores[C]:.3f}")
+    best_C = max(c_grid, key=lambda c: (cv_scores.get(c, 0.0), -c))
+    return tfidf, _fit(X, y, groups, best_C, seed), best_C, cv_scores
+
+
+def _oof_scores(S, y, groups, seed) -> dict:
+    """Grouped cross-validation on the calibration side: macro-F1 of each
+    part alone (argmax of its columns) and of the combination, out of fold."""
+    lr_pred = [LABELS[i] for i in S[:, :3].argmax(1)]
+    head_pred = [LABELS[i] for i in S[:, 3:].argmax(1)]
+    stacked = np.empty(len(y), dtype=object)
+    for tr, te in GroupKFold(n_splits=FOLDS).split(S, y, groups):
+        m = LogisticRegression(C=STACK_C, max_iter=5000, class_weight="balanced", random_state=seed)
+        stacked[te] = m.fit(S[tr], y[tr]).predict(S[te])
+    return {"logistic_regression": score(list(zip(y, lr_pred)))["macro_f1"],
+            "fine_tuned": score(list(zip(y, head_pred)))["macro_f1"],
+            "combined": score(list(zip(y, stacked)))["macro_f1"]}
+
+
 def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
-          c_grid: tuple[float, ...] = C_GRID) -> dict:
+          c_grid: tuple[float, ...] = C_GRID, epochs: int = EPOCHS) -> dict:
     t0 = time.perf_counter()
     corpus_dir, out_dir = Path(corpus_dir), Path(out_dir)
     data = training_data(corpus_dir, seed, progress)
     docs, train_docs, test_docs, hand, weak = data.docs, data.train_docs, data.test_docs, data.hand, data.weak
     train_hand, test_hand = data.train_hand, data.test_hand
-    train_ex = train_hand + weak
+    fit_docs, cal_docs = split_documents(train_docs, seed, CALIBRATION_SHARE)
+    cal = set(cal_docs)
+    fit_ex = [e for e in train_hand + weak if e.doc not in cal]
+    cal_ex = [e for e in train_hand if e.doc in cal]
+    progress(f"training side: {len(fit_docs)} documents to fit both classifiers ({len(fit_ex)} sentences), "
+             f"{len(cal_docs)} to fit their combination ({len(cal_ex)} sentences)")
     encoder = Encoder(DEFAULT_ENCODER)
-    progress(f"encoding {len(train_ex) + len(test_hand)} sentences with {DEFAULT_ENCODER}")
-    emb_train = encoder.encode([e.item.text for e in train_ex])
-    emb_test = encoder.encode([e.item.text for e in test_hand])
+    progress(f"encoding {len(fit_ex) + len(cal_ex) + len(test_hand)} sentences with {DEFAULT_ENCODER}")
+    emb_fit = encoder.encode([e.item.text for e in fit_ex])
 
-    tfidf = _tfidf().fit([e.item.text for e in train_ex])
-    X = feature_matrix([e.item for e in train_ex], emb_train, tfidf)
-    y = np.array([e.label for e in train_ex])
-    groups = np.array([e.doc for e in train_ex])
-    is_hand = np.array([not e.weak for e in train_ex])
+    progress("1. logistic regression over embeddings, cues, TF-IDF and context")
+    tfidf, lr, best_C, cv_scores = _lr_choose_and_fit(fit_ex, emb_fit, seed, c_grid, progress)
 
-    # choose C by grouped cross-validation on the training side (hand labels scored)
-    cv_scores = {}
-    for C in c_grid:
-        preds = np.empty(len(y), dtype=object)
-        for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, groups):
-            fold_tfidf = _tfidf().fit([train_ex[i].item.text for i in tr])
-            Xtr = feature_matrix([train_ex[i].item for i in tr], emb_train[tr], fold_tfidf)
-            Xte = feature_matrix([train_ex[i].item for i in te], emb_train[te], fold_tfidf)
-            m = LogisticRegression(C=C, max_iter=5000, class_weight="balanced", random_state=seed).fit(Xtr, y[tr])
-            preds[te] = m.predict(Xte)
-        cv_scores[C] = score([(g, p) for g, p, h in zip(y, preds, is_hand) if h])["macro_f1"]
-        progress(f"  C={C:g}: cross-validated macro-F1 {cv_scores[C]:.3f}")
-    best_C = max(c_grid, key=lambda c: (cv_scores[c], -c))
+    progress(f"2. fine-tuning MiniLM's layers {START}-5 and a head ({epochs} epochs of {len(fit_ex)} sentences)")
+    tuned = fine_tune(encoder, [e.item for e in fit_ex], [LABELS.index(e.label) for e in fit_ex], seed,
+                      epochs=epochs, progress=progress)
 
-    clf = _fit(X, y, groups, best_C, seed)
-    Xt = feature_matrix([e.item for e in test_hand], emb_test, tfidf)
-    proba = clf.predict_proba(Xt)
-    classes = list(clf.classes_)
-    pred = [classes[i] for i in proba.argmax(1)]
+    progress("3. combining them on the calibration documents")
+    parts = FindingsModel(MODEL_VERSION, tfidf, lr, tuned, None, DEFAULT_ENCODER, {})
+    S_cal = parts.stacked([e.item for e in cal_ex], encoder)
+    y_cal = np.array([e.label for e in cal_ex])
+    g_cal = np.array([e.doc for e in cal_ex])
+    calibration_cv = _oof_scores(S_cal, y_cal, g_cal, seed)
+    progress("  grouped cross-validation on them: " + ", ".join(f"{k} {v:.3f}" for k, v in calibration_cv.items()))
+    clf = _fit(S_cal, y_cal, g_cal, STACK_C, seed)
+    model = FindingsModel(MODEL_VERSION, tfidf, lr, tuned, clf, DEFAULT_ENCODER, {})
+
+    progress(f"4. scoring {len(test_hand)} held-out sentences")
+    pred, proba = model.predict([e.item for e in test_hand], encoder)
     held_out = score([(e.label, p) for e, p in zip(test_hand, pred)])
     top = proba.max(1).tolist()
     correct = [p == e.label or (e.label == "mixed" and p != "neutral") for e, p in zip(test_hand, pred)]
     held_out["calibration_error"] = calibration_error(top, correct)
     held_out["documents"] = len(test_docs)
+    S_test = model.stacked([e.item for e in test_hand], encoder)
+    held_out["parts"] = {
+        "logistic_regression": score([(e.label, LABELS[i]) for e, i in zip(test_hand, S_test[:, :3].argmax(1))])["macro_f1"],
+        "fine_tuned": score([(e.label, LABELS[i]) for e, i in zip(test_hand, S_test[:, 3:].argmax(1))])["macro_f1"]}
 
     counts = {lab: sum(1 for e in hand if e.label == lab) for lab in (*LABELS, "mixed")}
     card = {
@@ -183,25 +230,37 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
         "label_files": list(data.by_file),
         "hand_labelled": {"sentences": len(hand), "documents": len(docs), "labels": counts},
         "train": {"documents": len(train_docs), "hand": len(train_hand), "weak_recommendations": len(weak),
-                  "mixed_dropped": sum(1 for e in hand if e.doc in set(train_docs) and e.label == "mixed")},
+                  "mixed_dropped": sum(1 for e in hand if e.doc in set(train_docs) and e.label == "mixed"),
+                  "fit_documents": len(fit_docs), "fit_sentences": len(fit_ex),
+                  "calibration_documents": len(cal_docs), "calibration_sentences": len(cal_ex)},
         "test": {"documents": len(test_docs), "sentences": len(test_hand)},
         "test_documents": test_docs,
         "C": best_C,
         "cv_macro_f1": {str(k): v for k, v in cv_scores.items()},
+        "fine_tuning": {"layers": f"{START}-5", "parameters": tuned.n_parameters, "epochs": epochs, "lr": LR,
+                        "batch": BATCH},
+        "calibration_cv_macro_f1": calibration_cv,
         "held_out": held_out,
         "features": {"embedding": DIM, "cues": len(cue_names()), "tfidf": len(tfidf.vocabulary_),
                      "context": len(context_names())},
         "sklearn": sklearn.__version__,
+        "torch": _torch_version(),
         "python": platform.python_version(),
         "seconds": round(time.perf_counter() - t0, 1),
     }
     out_dir.mkdir(parents=True, exist_ok=True)
     tfidf.stop_words_ = None  # not needed to transform; keeps the artefact small
-    joblib.dump({"version": MODEL_VERSION, "tfidf": tfidf, "clf": clf, "encoder": DEFAULT_ENCODER, "card": card},
-                out_dir / "findings.joblib", compress=3)
+    joblib.dump({"version": MODEL_VERSION, "tfidf": tfidf, "lr": lr, "tuned": tuned, "clf": clf,
+                 "encoder": DEFAULT_ENCODER, "card": card}, out_dir / "findings.joblib", compress=3)
     (out_dir / "metrics.json").write_text(json.dumps(card, indent=2) + "\n", encoding="utf-8")
     (out_dir / "MODEL_CARD.md").write_text(model_card(card), encoding="utf-8")
     return card
+
+
+def _torch_version() -> str:
+    import torch
+
+    return torch.__version__
 
 
 def model_card(card: dict) -> str:
@@ -214,15 +273,23 @@ def model_card(card: dict) -> str:
         "`ofsted-mine train findings` (models/findings_training.py); do not edit by hand.",
         "",
         "## Model",
-        f"- Features: all-MiniLM-L6-v2 sentence embeddings ({card['features']['embedding']}), spaCy cue counts "
-        f"({card['features']['cues']}: hedges, negation, evaluative words, ...), TF-IDF word 1-3-grams "
-        f"({card['features']['tfidf']}), context ({card['features']['context']}: section grade, recommendation list, "
-        "letter opening, list item, document family).",
-        f"- Class-balanced logistic regression, C={card['C']:g} chosen by 5-fold cross-validation grouped by document "
-        f"on the training side (macro-F1 {', '.join(f'C={k}: {v}' for k, v in card['cv_macro_f1'].items())}), "
-        "fitted on the whole training side and calibrated with sigmoid scalers fitted on its out-of-fold scores "
-        "over the same folds.",
-        f"- Seed {card['seed']}; scikit-learn {card['sklearn']}; trained {card['trained']} in {card['seconds']} s.",
+        "Two classifiers, combined by a third:",
+        f"- A logistic regression over all-MiniLM-L6-v2 sentence embeddings ({card['features']['embedding']}), spaCy cue "
+        f"counts ({card['features']['cues']}: hedges, negation, evaluative words, ...), TF-IDF word 1-3-grams "
+        f"({card['features']['tfidf']}) and context ({card['features']['context']}: section grade, recommendation list, "
+        "letter opening, list item, document family); class-balanced, C="
+        f"{card['C']:g} chosen by 5-fold cross-validation grouped by document on the fitting documents (macro-F1 "
+        f"{', '.join(f'C={k}: {v}' for k, v in card['cv_macro_f1'].items())}), sigmoid-calibrated.",
+        f"- MiniLM's layers {card['fine_tuning']['layers']} fine-tuned on the same sentences with a linear head over "
+        f"their mean-pooled output and the context ({card['fine_tuning']['parameters']:,} parameters, stored as "
+        f"float16; {card['fine_tuning']['epochs']} epochs, learning rate {card['fine_tuning']['lr']:g}, batches of "
+        f"{card['fine_tuning']['batch']}, class-balanced cross-entropy).",
+        "- A class-balanced logistic regression over the first one's log probabilities and the second one's logits,",
+        "  fitted on the calibration documents (which neither was trained on) and sigmoid-calibrated over",
+        "  5 folds of them grouped by document. Out of fold on those documents, macro-F1: "
+        + ", ".join(f"{k.replace('_', ' ')} {v:.3f}" for k, v in card["calibration_cv_macro_f1"].items()) + ".",
+        f"- Seed {card['seed']}; scikit-learn {card['sklearn']}, torch {card['torch']}; trained {card['trained']} "
+        f"in {card['seconds']} s.",
         "",
         "## Data",
         f"- Hand-labelled: {card['hand_labelled']['sentences']} sentences from {card['hand_labelled']['documents']} "
@@ -231,6 +298,9 @@ def model_card(card: dict) -> str:
         f"- Split by document: {card['train']['documents']} documents train ({card['train']['hand']} sentences, "
         f"{card['train']['mixed_dropped']} mixed left out), {card['test']['documents']} documents held out "
         f"({card['test']['sentences']} sentences).",
+        f"- The training documents are split again: {card['train']['fit_documents']} to fit the two classifiers "
+        f"({card['train']['fit_sentences']} sentences with the weak labels), {card['train']['calibration_documents']} "
+        f"to combine them ({card['train']['calibration_sentences']} sentences).",
         f"- Weak labels (training side only): {card['train']['weak_recommendations']} items of \"What needs to improve\" "
         "lists from other reports and letters, as improvements.",
         "- The dev gold document (focused_visits/barnet_2021-08-02.pdf) is in neither.",
@@ -239,6 +309,8 @@ def model_card(card: dict) -> str:
         f"- {h['n']} sentences ({h['mixed']} mixed, scored as in ../shared/gold/README.md) from {h['documents']} documents",
         f"- accuracy {h['accuracy']:.3f}, macro-F1 {h['macro_f1']:.4f}, calibration error (ECE, 10 bins) "
         f"{h['calibration_error']:.3f}",
+        f"- each part alone (its top label): logistic regression {h['parts']['logistic_regression']:.4f}, "
+        f"fine-tuned layers {h['parts']['fine_tuned']:.4f}",
         "",
         "| class | precision | recall | F1 | support |",
         "|---|---|---|---|---|",

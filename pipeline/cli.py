@@ -467,16 +467,17 @@ def train() -> None:
               help="Where to write findings.joblib, metrics.json and MODEL_CARD.md (default: models/findings in the project).")
 @click.option("--seed", type=int, default=None, help="Random seed (default: the one in models/findings_training.py).")
 @click.option("--c", "c_values", type=click.FloatRange(min=0, min_open=True), multiple=True,
-              help="Regularisation strengths to choose from (repeatable; default 4, 16, 64, 256, 1024). "
-                   "One value skips the choice: e.g. --c 256 re-makes the packaged model faster.")
+              help="Regularisation strengths of the logistic regression to choose from (repeatable; default "
+                   "4, 16, 64, 256, 1024). One value skips the choice: e.g. --c 4 re-makes the packaged model faster.")
 @friendly_errors
 def train_findings_command(corpus_dir, out_dir, seed, c_values):
     """Train the findings classifier on the hand-labelled sentences
     (models/data/findings_labels*.jsonl) plus weak labels from recommendation
-    lists: split by document, C chosen by grouped cross-validation, sigmoid
-    calibration; prints the held-out scores and writes the artefact, the
-    metrics and the model card. Takes about four and a half minutes on 2 cores
-    (about two with a single --c)."""
+    lists, split by document: a logistic regression (C chosen by grouped
+    cross-validation) and fine-tuned MiniLM layers, combined and calibrated on
+    documents neither saw; prints the held-out scores and writes the artefact,
+    the metrics and the model card. Takes about ten minutes on 2 cores (about
+    eight with a single --c)."""
     from models.findings_training import C_GRID, SEED, train as train_model
     from pipeline.settings import PROJECT_ROOT
 

@@ -7,15 +7,24 @@ to similar lengths, and each distinct text is encoded once per process: the
 cache maps the SHA-1 of the text to its vector. A persistent cache (a
 ``.npz`` beside the warehouse) can be loaded and saved so a re-run of the
 findings stage encodes only new text.
+
+The encoder runs the model itself (tokenise, six layers, mean pooling, unit
+length: what sentence-transformers' ``encode`` does for this model) so that
+one pass can also give the hidden states the findings classifier's own
+fine-tuned top layers start from (:meth:`Encoder.encode_tuned`,
+``extractors.findings.tuned``).
 """
 from __future__ import annotations
 
 import hashlib
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from extractors.findings.tuned import TunedTop
 
 DEFAULT_ENCODER = "all-MiniLM-L6-v2"
 DIM = 384
@@ -61,6 +70,8 @@ class Encoder:
         self._model = None
         self.cache: dict[str, np.ndarray] = {}
         self.encoded = 0  # texts actually run through the model (cache misses)
+        self.tuned_cache: dict[str, dict[str, np.ndarray]] = {}
+        self._tuned_layers: dict[str, list] = {}
 
     @property
     def model(self):
@@ -77,16 +88,60 @@ class Encoder:
                 todo[k] = t
         if todo:
             items = sorted(todo.items(), key=lambda kv: len(kv[1]))
-            vecs = self.model.encode(
-                [t for _, t in items], batch_size=self.batch_size, normalize_embeddings=True,
-                show_progress_bar=False, convert_to_numpy=True,
-            ).astype(np.float32)
-            for (k, _), v in zip(items, vecs):
-                self.cache[k] = v
+            for i in range(0, len(items), self.batch_size):
+                chunk = items[i:i + self.batch_size]
+                vecs, _ = self._forward([t for _, t in chunk])
+                for (k, _), v in zip(chunk, vecs):
+                    self.cache[k] = v
             self.encoded += len(items)
         if not texts:
             return np.zeros((0, DIM), dtype=np.float32)
         return np.stack([self.cache[k] for k in keys])
+
+    def encode_tuned(self, texts: Iterable[str], tuned: "TunedTop") -> np.ndarray:
+        """The pooled, unit-length output of ``tuned``'s fine-tuned top layers
+        for each text (cached under ``tuned.key``). The lower
+        layers are run once for both: the packaged embeddings of the same
+        texts are cached on the way, so the themes tagger does not encode
+        them again."""
+        texts = list(texts)
+        keys = [text_hash(t) for t in texts]
+        key = tuned.key
+        cache = self.tuned_cache.setdefault(key, {})
+        todo: dict[str, str] = {}
+        for k, t in zip(keys, texts):
+            if k not in cache and k not in todo:
+                todo[k] = t
+        if todo:
+            if key not in self._tuned_layers:
+                self._tuned_layers[key] = tuned.modules(self.model[0].auto_model)
+            layers = self._tuned_layers[key]
+            items = sorted(todo.items(), key=lambda kv: len(kv[1]))
+            for i in range(0, len(items), self.batch_size):
+                chunk = items[i:i + self.batch_size]
+                base, top = self._forward([t for _, t in chunk], layers, tuned.start)
+                for (k, _), b, v in zip(chunk, base, top):
+                    self.cache.setdefault(k, b)
+                    cache[k] = v
+            self.encoded += len(items)
+        if not texts:
+            return np.zeros((0, DIM), dtype=np.float32)
+        return np.stack([cache[k] for k in keys])
+
+    def _forward(self, texts: list[str], layers=None, start: int = 0):
+        """(packaged embeddings, tuned layers' pooled output or None) of one batch."""
+        import torch
+
+        from extractors.findings.tuned import mean_pool, run_layers
+
+        features = self.model.preprocess(texts)
+        wanted = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
+        mask = wanted["attention_mask"]
+        with torch.inference_mode():
+            out = self.model[0].auto_model(**wanted, output_hidden_states=layers is not None)
+            base = mean_pool(out.last_hidden_state, mask).numpy().astype(np.float32)
+            top = run_layers(layers, out.hidden_states[start], mask).numpy().astype(np.float32) if layers else None
+        return base, top
 
     # ------------------------------------------------------------ persistence
     def load_cache(self, path: Path) -> int:

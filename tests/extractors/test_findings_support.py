@@ -43,6 +43,16 @@ def test_encoder_caches_by_text_and_persists(tmp_path):
     assert Encoder().load_cache(tmp_path / "missing.npz") == 0
 
 
+def test_the_encoder_gives_what_sentence_transformers_gives():
+    """The encoder runs MiniLM itself (so one pass also feeds the findings
+    model's fine-tuned layers); its vectors are sentence-transformers' own."""
+    enc = Encoder()
+    texts = ["Children are safe.", "Too many children wait too long for their initial health assessments."]
+    ours = enc.encode(texts)
+    theirs = enc.model.encode(texts, normalize_embeddings=True, convert_to_numpy=True)
+    assert np.abs(ours - theirs).max() < 1e-5
+
+
 def test_split_is_by_document_seeded_and_per_folder():
     docs = [f"ilacs/a{i}.pdf" for i in range(10)] + [f"focused_visits/b{i}.pdf" for i in range(10)]
     train, test = split_documents(docs, 7, 0.2)

@@ -89,24 +89,38 @@ def test_every_recommendation_item_is_captured(runner, corpus_dir):
 
 
 @pytest.mark.slow
-def test_training_is_reproducible(runner, corpus_dir, tmp_path):
-    """Retraining with the same seed gives the committed model card's scores
-    (at the committed C, so that the suite does not redo the choice of C:
-    its cross-validated scores are checked against the card's instead)."""
+def test_fine_tuning_is_reproducible():
+    """The fine-tuning step of `train findings` gives the same weights twice
+    with the same seed (on a few sentences: the whole training, about ten
+    minutes on 2 cores, is run by hand; the README says when it was checked)."""
+    import numpy as np
+
+    from extractors.findings.encoder import Encoder
+    from extractors.findings.features import Item
+    from models.findings_tuning import fine_tune
+
+    texts = ["Leaders have built strong relationships with Cafcass.", "Too many children wait too long.",
+             "The council has twelve social workers.", "Case recording does not always do justice to the work."]
+    items, labels = [Item(t) for t in texts * 4], [0, 1, 2, 1] * 4
+    enc = Encoder()
+    first, second = (fine_tune(enc, items, labels, seed=3, epochs=1, progress=lambda m: None) for _ in range(2))
+    assert first.key == second.key
+    assert all(np.array_equal(a[k], b[k]) for a, b in zip(first.layers, second.layers) for k in a)
+    assert first.layers[0]["attention.self.query.weight"].dtype == np.float16
+    pooled = Encoder().encode_tuned(texts, first)
+    assert pooled.shape == (4, 384) and np.allclose(np.linalg.norm(pooled, axis=1), 1, atol=1e-3)
+
+
+def test_the_committed_model_card_is_made_from_its_metrics():
+    from models.findings_training import model_card
     from pipeline.settings import PROJECT_ROOT
 
-    committed = json.loads((PROJECT_ROOT / "models" / "findings" / "metrics.json").read_text(encoding="utf-8"))
-    args = ["train", "findings", "--corpus", str(corpus_dir), "--out", str(tmp_path), "--c", str(committed["C"])]
-    result = runner.invoke(main, args)
-    assert result.exit_code == 0, result.output
-    fresh = json.loads((tmp_path / "metrics.json").read_text(encoding="utf-8"))
-    assert fresh["C"] == committed["C"]
-    assert fresh["cv_macro_f1"][str(committed["C"])] == committed["cv_macro_f1"][str(committed["C"])]
-    assert committed["cv_macro_f1"][str(committed["C"])] == max(committed["cv_macro_f1"].values())
-    assert fresh["held_out"]["macro_f1"] == committed["held_out"]["macro_f1"]
-    assert fresh["test_documents"] == committed["test_documents"]
-    assert (tmp_path / "MODEL_CARD.md").read_text(encoding="utf-8").startswith("# Findings classifier")
-    assert "held out" in result.output
+    folder = PROJECT_ROOT / "models" / "findings"
+    metrics = json.loads((folder / "metrics.json").read_text(encoding="utf-8"))
+    assert (folder / "MODEL_CARD.md").read_text(encoding="utf-8") == model_card(metrics)
+    cv = {float(c): v for c, v in metrics["cv_macro_f1"].items()}
+    assert metrics["C"] == max(cv, key=lambda c: (cv[c], -c))  # the grid was searched, and C is its best
+    assert set(metrics["calibration_cv_macro_f1"]) == {"logistic_regression", "fine_tuned", "combined"}
 
 
 def test_a_skipped_findings_stage_is_done_by_the_next_run(runner, samples, tmp_path):
