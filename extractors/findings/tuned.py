@@ -19,6 +19,7 @@ weights.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -78,12 +79,20 @@ class TunedTop:
         x = np.hstack([pooled * POOL_SCALE, context]).astype(np.float32)
         return x @ self.head_weight.T.astype(np.float32) + self.head_bias.astype(np.float32)
 
-    @property
+    @cached_property
     def key(self) -> str:
-        """Names these weights in an encoder's cache."""
+        """Names these weights in an encoder's cache: a hash of ``start``,
+        every layer's weights and the head."""
         import hashlib
 
-        return hashlib.sha1(self.head_weight.tobytes() + self.head_bias.tobytes()).hexdigest()[:16]
+        h = hashlib.sha1(str(self.start).encode())
+        for state in self.layers:
+            for name in sorted(state):
+                h.update(name.encode())
+                h.update(np.ascontiguousarray(state[name]).tobytes())
+        h.update(self.head_weight.tobytes())
+        h.update(self.head_bias.tobytes())
+        return h.hexdigest()[:16]
 
     @property
     def n_parameters(self) -> int:
@@ -92,7 +101,7 @@ class TunedTop:
 
 def run_layers(layers, hidden, mask):
     """``hidden`` (torch, batch x tokens x 384) through ``layers``; returns
-    the mean-pooled, unit-length output (numpy)."""
+    the mean-pooled, unit-length output (a torch tensor)."""
     ext = extended_mask(mask, hidden.dtype)
     h = hidden
     for layer in layers:
