@@ -47,7 +47,7 @@ from corpus.manifest import read_manifest
 from extractors.findings.cues import cue_names
 from extractors.findings.encoder import DEFAULT_ENCODER, DIM, Encoder
 from extractors.findings.features import context_names, feature_matrix
-from extractors.findings.model import LABELS, FindingsModel
+from extractors.findings.model import LABELS, FindingsModel, ordered
 from models.findings_data import (
     DEV_GOLD_DOCS, SPLIT_FILES, _DocCache, hand_examples, label_files, read_labels, split_documents, test_set_documents,
     weak_examples,
@@ -159,18 +159,21 @@ def _lr_choose_and_fit(examples, emb, seed, c_grid, progress):
     return tfidf, _fit(X, y, groups, best_C, seed), best_C, cv_scores
 
 
+def _part_scores(S, gold) -> dict:
+    """Macro-F1 of each part alone (the top label of its columns of the
+    combining classifier's input, ``stack_features``)."""
+    return {name: score([(g, LABELS[i]) for g, i in zip(gold, S[:, cols].argmax(1))])["macro_f1"]
+            for name, cols in (("logistic_regression", slice(0, 3)), ("fine_tuned", slice(3, 6)))}
+
+
 def _oof_scores(S, y, groups, seed) -> dict:
     """Grouped cross-validation on the calibration side: macro-F1 of each
-    part alone (argmax of its columns) and of the combination, out of fold."""
-    lr_pred = [LABELS[i] for i in S[:, :3].argmax(1)]
-    head_pred = [LABELS[i] for i in S[:, 3:].argmax(1)]
+    part alone and of the combination, out of fold."""
     stacked = np.empty(len(y), dtype=object)
     for tr, te in GroupKFold(n_splits=FOLDS).split(S, y, groups):
         m = LogisticRegression(C=STACK_C, max_iter=5000, class_weight="balanced", random_state=seed)
         stacked[te] = m.fit(S[tr], y[tr]).predict(S[te])
-    return {"logistic_regression": score(list(zip(y, lr_pred)))["macro_f1"],
-            "fine_tuned": score(list(zip(y, head_pred)))["macro_f1"],
-            "combined": score(list(zip(y, stacked)))["macro_f1"]}
+    return {**_part_scores(S, y), "combined": score(list(zip(y, stacked)))["macro_f1"]}
 
 
 def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
@@ -198,26 +201,24 @@ def train(corpus_dir: Path, out_dir: Path, seed: int = SEED, progress=print,
                       epochs=epochs, progress=progress)
 
     progress("3. combining them on the calibration documents")
-    parts = FindingsModel(MODEL_VERSION, tfidf, lr, tuned, None, DEFAULT_ENCODER, {})
-    S_cal = parts.stacked([e.item for e in cal_ex], encoder)
+    model = FindingsModel(MODEL_VERSION, tfidf, lr, tuned, None, DEFAULT_ENCODER, {})  # clf: fitted below
+    S_cal = model.stacked([e.item for e in cal_ex], encoder)
     y_cal = np.array([e.label for e in cal_ex])
     g_cal = np.array([e.doc for e in cal_ex])
     calibration_cv = _oof_scores(S_cal, y_cal, g_cal, seed)
     progress("  grouped cross-validation on them: " + ", ".join(f"{k} {v:.3f}" for k, v in calibration_cv.items()))
-    clf = _fit(S_cal, y_cal, g_cal, STACK_C, seed)
-    model = FindingsModel(MODEL_VERSION, tfidf, lr, tuned, clf, DEFAULT_ENCODER, {})
+    clf = model.clf = _fit(S_cal, y_cal, g_cal, STACK_C, seed)
 
     progress(f"4. scoring {len(test_hand)} held-out sentences")
-    pred, proba = model.predict([e.item for e in test_hand], encoder)
+    S_test = model.stacked([e.item for e in test_hand], encoder)
+    proba = ordered(clf.predict_proba(S_test), clf.classes_)  # what model.predict gives
+    pred = [LABELS[i] for i in proba.argmax(1)]
     held_out = score([(e.label, p) for e, p in zip(test_hand, pred)])
     top = proba.max(1).tolist()
     correct = [p == e.label or (e.label == "mixed" and p != "neutral") for e, p in zip(test_hand, pred)]
     held_out["calibration_error"] = calibration_error(top, correct)
     held_out["documents"] = len(test_docs)
-    S_test = model.stacked([e.item for e in test_hand], encoder)
-    held_out["parts"] = {
-        "logistic_regression": score([(e.label, LABELS[i]) for e, i in zip(test_hand, S_test[:, :3].argmax(1))])["macro_f1"],
-        "fine_tuned": score([(e.label, LABELS[i]) for e, i in zip(test_hand, S_test[:, 3:].argmax(1))])["macro_f1"]}
+    held_out["parts"] = _part_scores(S_test, [e.label for e in test_hand])
 
     counts = {lab: sum(1 for e in hand if e.label == lab) for lab in (*LABELS, "mixed")}
     card = {

@@ -19,7 +19,7 @@ import time
 import numpy as np
 
 from extractors.findings.features import Item, context_matrix, context_names
-from extractors.findings.tuned import POOL_SCALE, TunedTop, run_layers
+from extractors.findings.tuned import POOL_SCALE, TunedTop, apply_layers, run_layers
 
 START = 0  # all six layers are tuned (the word embeddings are not)
 LR = 4e-5
@@ -27,7 +27,6 @@ EPOCHS = 3
 BATCH = 16
 WEIGHT_DECAY = 0.01
 DROPOUT = 0.1
-MAX_TOKENS = 128
 
 
 def _batches(items: list[Item], rng: random.Random, shuffle: bool):
@@ -40,15 +39,8 @@ def _batches(items: list[Item], rng: random.Random, shuffle: bool):
 
 def hidden_at(base, features: dict, start: int):
     """The packaged model's hidden states entering layer ``start``."""
-    from extractors.findings.tuned import extended_mask
-
     h = base.embeddings(input_ids=features["input_ids"], token_type_ids=features.get("token_type_ids"))
-    ext = extended_mask(features["attention_mask"], h.dtype)
-    for layer in base.encoder.layer[:start]:
-        h = layer(h, attention_mask=ext)
-        if isinstance(h, tuple):
-            h = h[0]
-    return h
+    return apply_layers(base.encoder.layer[:start], h, features["attention_mask"])
 
 
 def fine_tune(encoder, items: list[Item], labels: list[int], seed: int, epochs: int = EPOCHS,
@@ -57,6 +49,8 @@ def fine_tune(encoder, items: list[Item], labels: list[int], seed: int, epochs: 
     indexes into ``LABELS``); the packaged lower layers give the hidden
     states they start from. Returns the tuned layers, rounded to float16 as
     they are stored."""
+    import copy
+
     import torch
     from torch import nn
 
@@ -65,11 +59,7 @@ def fine_tune(encoder, items: list[Item], labels: list[int], seed: int, epochs: 
     st = encoder.model
     base = st[0].auto_model
     base.eval()
-    n_layers = len(base.encoder.layer)
-    initial = TunedTop(START, [{k: v.detach().numpy().copy() for k, v in base.encoder.layer[i].state_dict().items()}
-                               for i in range(START, n_layers)],
-                       np.zeros((3, 384 + len(context_names())), np.float32), np.zeros(3, np.float32))
-    layers = nn.ModuleList(initial.modules(base))
+    layers = nn.ModuleList(copy.deepcopy(layer) for layer in base.encoder.layer[START:])
     layers.train()
     head = nn.Linear(384 + len(context_names()), 3)
     drop = nn.Dropout(DROPOUT)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import numpy as np
 
@@ -83,21 +83,10 @@ class Encoder:
     def encode(self, texts: Iterable[str]) -> np.ndarray:
         texts = list(texts)
         keys = [text_hash(t) for t in texts]
-        todo: dict[str, str] = {}
-        for k, t in zip(keys, texts):
-            if k not in self.cache and k not in todo:
-                todo[k] = t
-        if todo:
-            items = sorted(todo.items(), key=lambda kv: len(kv[1]))
-            for i in range(0, len(items), self.batch_size):
-                chunk = items[i:i + self.batch_size]
-                vecs, _ = self._forward([t for _, t in chunk])
-                for (k, _), v in zip(chunk, vecs):
-                    self.cache[k] = v
-            self.encoded += len(items)
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([self.cache[k] for k in keys])
+        for chunk in self._missing(keys, texts, self.cache):
+            vecs, _ = self._forward([t for _, t in chunk])
+            self.cache.update(zip((k for k, _ in chunk), vecs))
+        return _stacked(self.cache, keys)
 
     def encode_tuned(self, texts: Iterable[str], tuned: "TunedTop") -> np.ndarray:
         """The pooled, unit-length output of ``tuned``'s fine-tuned top layers
@@ -107,27 +96,27 @@ class Encoder:
         them again."""
         texts = list(texts)
         keys = [text_hash(t) for t in texts]
-        key = tuned.key
-        cache = self.tuned_cache.setdefault(key, {})
+        cache = self.tuned_cache.setdefault(tuned.key, {})
+        for chunk in self._missing(keys, texts, cache):
+            if tuned.key not in self._tuned_layers:
+                self._tuned_layers[tuned.key] = tuned.modules(self.model[0].auto_model)
+            base, top = self._forward([t for _, t in chunk], self._tuned_layers[tuned.key], tuned.start)
+            for (k, _), b, v in zip(chunk, base, top):
+                self.cache.setdefault(k, b)
+                cache[k] = v
+        return _stacked(cache, keys)
+
+    def _missing(self, keys: list[str], texts: list[str], cache: dict) -> Iterator[list[tuple[str, str]]]:
+        """The distinct texts not in ``cache``, as batches of (key, text)
+        sorted by length; counted in ``encoded``."""
         todo: dict[str, str] = {}
         for k, t in zip(keys, texts):
             if k not in cache and k not in todo:
                 todo[k] = t
-        if todo:
-            if key not in self._tuned_layers:
-                self._tuned_layers[key] = tuned.modules(self.model[0].auto_model)
-            layers = self._tuned_layers[key]
-            items = sorted(todo.items(), key=lambda kv: len(kv[1]))
-            for i in range(0, len(items), self.batch_size):
-                chunk = items[i:i + self.batch_size]
-                base, top = self._forward([t for _, t in chunk], layers, tuned.start)
-                for (k, _), b, v in zip(chunk, base, top):
-                    self.cache.setdefault(k, b)
-                    cache[k] = v
-            self.encoded += len(items)
-        if not texts:
-            return np.zeros((0, DIM), dtype=np.float32)
-        return np.stack([cache[k] for k in keys])
+        items = sorted(todo.items(), key=lambda kv: len(kv[1]))
+        self.encoded += len(items)
+        for i in range(0, len(items), self.batch_size):
+            yield items[i:i + self.batch_size]
 
     def _forward(self, texts: list[str], layers=None, start: int = 0):
         """(packaged embeddings, tuned layers' pooled output or None) of one batch."""
@@ -167,6 +156,12 @@ class Encoder:
         tmp = path.with_name(path.name + ".tmp.npz")
         np.savez(tmp, keys=keys, vectors=vecs, encoder=np.array(self.name))
         os.replace(tmp, path)
+
+
+def _stacked(cache: dict[str, np.ndarray], keys: list[str]) -> np.ndarray:
+    if not keys:
+        return np.zeros((0, DIM), dtype=np.float32)
+    return np.stack([cache[k] for k in keys])
 
 
 _SHARED: dict[str, Encoder] = {}

@@ -99,13 +99,18 @@ class TunedTop:
         return int(sum(v.size for s in self.layers for v in s.values()) + self.head_weight.size + self.head_bias.size)
 
 
-def run_layers(layers, hidden, mask):
-    """``hidden`` (torch, batch x tokens x 384) through ``layers``; returns
-    the mean-pooled, unit-length output (a torch tensor)."""
+def apply_layers(layers, hidden, mask):
+    """``hidden`` (torch, batch x tokens x 384) through ``layers``, in order."""
     ext = extended_mask(mask, hidden.dtype)
     h = hidden
     for layer in layers:
         h = layer(h, attention_mask=ext)
         if isinstance(h, tuple):
             h = h[0]
-    return mean_pool(h, mask)
+    return h
+
+
+def run_layers(layers, hidden, mask):
+    """``hidden`` through ``layers``; returns the mean-pooled, unit-length
+    output (a torch tensor)."""
+    return mean_pool(apply_layers(layers, hidden, mask), mask)
