@@ -476,8 +476,8 @@ def train_findings_command(corpus_dir, out_dir, seed, c_values):
     lists, split by document: a logistic regression (C chosen by grouped
     cross-validation) and fine-tuned MiniLM layers, combined and calibrated on
     documents neither saw; prints the held-out scores and writes the artefact,
-    the metrics and the model card. Takes about ten minutes on 2 cores (about
-    eight with a single --c)."""
+    the metrics and the model card. Takes about nine to ten minutes on 2 cores
+    (about six and a half with a single --c)."""
     from models.findings_training import C_GRID, SEED, train as train_model
     from pipeline.settings import PROJECT_ROOT
 
