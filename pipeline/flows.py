@@ -17,6 +17,7 @@ from prefect.runtime import flow_run
 
 from corpus.discover import Discovery, discover
 from corpus.document import Document
+from extractors.findings.encoder import resolve_precision
 from corpus.errors import ReadError
 from pipeline import progress, steps
 from pipeline.stages import STAGES, versions as stage_versions
@@ -186,5 +187,6 @@ def _versions(settings: Settings) -> dict[str, str]:
         **stage_versions(),
         "spacy_model": settings.spacy_model,
         "sentence_mode": settings.sentence_mode,
+        "encoder_precision": resolve_precision(settings.encoder_precision),
     }
 

@@ -17,6 +17,7 @@ ENV_SENTENCE_MODE = "OFSTED_MINE_SENTENCE_MODE"
 ENV_CORPUS = "OFSTED_CORPUS"
 ENV_PREFECT_HOME = "PREFECT_HOME"
 ENV_SKIP_STAGES = "OFSTED_MINE_SKIP_STAGES"
+ENV_ENCODER_PRECISION = "OFSTED_MINE_ENCODER_PRECISION"
 
 
 def _project_dir() -> Path:
@@ -32,6 +33,8 @@ class Settings:
     corpus_dir: Path | None = None
     prefect_home: Path | None = None
     skip_stages: tuple[str, ...] = ()  # extraction stages not to run (e.g. findings); a later run does them
+    # MiniLM's arithmetic: auto (bfloat16 where the CPU has it natively, else float32), float32, bfloat16
+    encoder_precision: str = "auto"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> "Settings":
@@ -46,6 +49,7 @@ class Settings:
             corpus_dir=Path(corpus) if corpus else (default_corpus if default_corpus.exists() else None),
             prefect_home=Path(env.get(ENV_PREFECT_HOME) or root / ".prefect"),
             skip_stages=tuple(x.strip() for x in (env.get(ENV_SKIP_STAGES) or "").split(",") if x.strip()),
+            encoder_precision=env.get(ENV_ENCODER_PRECISION) or cls.encoder_precision,
         )
 
     def with_overrides(self, **changes) -> "Settings":

@@ -56,7 +56,9 @@ def _findings(doc: Document, done: dict[str, Any], settings: Settings):
     u = done["understand"]
     focus = [a.text for a in u.areas_covered]
     spans = [(a.start, a.end) for a in u.areas_covered]
-    return findings_stage.extract_findings(doc, done["segment"], u.meta.kind, findings_stage.load_model(), focus,
+    model = findings_stage.load_model()
+    return findings_stage.extract_findings(doc, done["segment"], u.meta.kind, model, focus,
+                                           encoder=shared_encoder(model.encoder_name, settings.encoder_precision),
                                            scope_spans=spans)
 
 
@@ -75,7 +77,8 @@ def _tagger():
 
 
 def _themes(doc: Document, done: dict[str, Any], settings: Settings):
-    return themes_stage.tag_document(doc.id, done["segment"], _tagger(), shared_encoder(), THEMES_STAGE_VERSION)
+    return themes_stage.tag_document(doc.id, done["segment"], _tagger(),
+                                   shared_encoder(precision=settings.encoder_precision), THEMES_STAGE_VERSION)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -14,6 +14,13 @@ length: what sentence-transformers' ``encode`` does for this model) so that
 one pass can also give the hidden states the findings classifier's own
 fine-tuned top layers start from (:meth:`Encoder.encode_tuned`,
 ``extractors.findings.tuned``).
+
+Precision: ``float32``, or ``bfloat16`` (the layers' matrix products in
+bfloat16 through ``torch.autocast``; pooling in float32), which is about
+2.6 times as fast on a CPU with native bfloat16 instructions (AVX-512 BF16,
+AMX) and gives vectors within a cosine of 0.9998 of float32's. ``auto`` (the
+pipeline's default) picks bfloat16 where the CPU has those instructions and
+float32 elsewhere; training always uses float32.
 """
 from __future__ import annotations
 
@@ -30,6 +37,7 @@ if TYPE_CHECKING:
 DEFAULT_ENCODER = "all-MiniLM-L6-v2"
 DIM = 384
 MAX_SEQ_LENGTH = 128  # word pieces; Ofsted sentences rarely pass 80
+PRECISIONS = ("auto", "float32", "bfloat16")
 
 
 def text_hash(text: str) -> str:
@@ -38,6 +46,22 @@ def text_hash(text: str) -> str:
 
 class EncoderError(RuntimeError):
     pass
+
+
+def resolve_precision(precision: str) -> str:
+    """``float32`` or ``bfloat16``; ``auto``: bfloat16 where the CPU computes
+    it natively (else it would be emulated, and slower than float32)."""
+    if precision not in PRECISIONS:
+        raise EncoderError(f"encoder precision {precision!r}: choose one of {', '.join(PRECISIONS)}")
+    if precision != "auto":
+        return precision
+    import torch
+
+    try:
+        native = bool(torch.ops.mkldnn._is_mkldnn_bf16_supported())
+    except (AttributeError, RuntimeError):  # pragma: no cover - a torch without the check
+        native = False
+    return "bfloat16" if native else "float32"
 
 
 def _load_model(name: str):
@@ -65,9 +89,10 @@ def _load_model(name: str):
 class Encoder:
     """Encode texts to unit-length vectors, each distinct text once."""
 
-    def __init__(self, name: str = DEFAULT_ENCODER, batch_size: int = 64) -> None:
+    def __init__(self, name: str = DEFAULT_ENCODER, batch_size: int = 64, precision: str = "float32") -> None:
         self.name = name
         self.batch_size = batch_size
+        self.precision = resolve_precision(precision)
         self._model = None
         self.cache: dict[str, np.ndarray] = {}
         self.encoded = 0  # texts actually run through the model (cache misses)
@@ -128,10 +153,11 @@ class Encoder:
         features = self.model.preprocess(texts)
         wanted = {k: v for k, v in features.items() if k in ("input_ids", "attention_mask", "token_type_ids")}
         mask = wanted["attention_mask"]
-        with torch.inference_mode():
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16,
+                                                    enabled=self.precision == "bfloat16"):
             out = self.model[0].auto_model(**wanted, output_hidden_states=layers is not None)
-            base = mean_pool(out.last_hidden_state, mask).numpy().astype(np.float32)
-            top = run_layers(layers, out.hidden_states[start], mask).numpy().astype(np.float32) if layers else None
+            base = mean_pool(out.last_hidden_state.float(), mask).numpy()
+            top = run_layers(layers, out.hidden_states[start], mask).float().numpy() if layers else None
         return base, top
 
     # ------------------------------------------------------------ persistence
@@ -140,7 +166,8 @@ class Encoder:
         or unreadable file is ignored (the cache is only a speed-up)."""
         try:
             with np.load(path, allow_pickle=False) as data:
-                if str(data["encoder"]) != self.name:
+                stored = str(data["precision"]) if "precision" in data else "float32"
+                if str(data["encoder"]) != self.name or stored != self.precision:
                     return 0
                 for k, v in zip(data["keys"], data["vectors"]):
                     self.cache.setdefault(str(k), v)
@@ -154,7 +181,7 @@ class Encoder:
         keys = np.array(list(self.cache), dtype="U40")
         vecs = np.stack(list(self.cache.values())) if self.cache else np.zeros((0, DIM), np.float32)
         tmp = path.with_name(path.name + ".tmp.npz")
-        np.savez(tmp, keys=keys, vectors=vecs, encoder=np.array(self.name))
+        np.savez(tmp, keys=keys, vectors=vecs, encoder=np.array(self.name), precision=np.array(self.precision))
         os.replace(tmp, path)
 
 
@@ -167,8 +194,9 @@ def _stacked(cache: dict[str, np.ndarray], keys: list[str]) -> np.ndarray:
 _SHARED: dict[str, Encoder] = {}
 
 
-def shared_encoder(name: str = DEFAULT_ENCODER) -> Encoder:
-    """One encoder (and cache) per process and model name."""
-    if name not in _SHARED:
-        _SHARED[name] = Encoder(name)
-    return _SHARED[name]
+def shared_encoder(name: str = DEFAULT_ENCODER, precision: str = "auto") -> Encoder:
+    """One encoder (and cache) per process, model name and precision."""
+    key = f"{name}|{resolve_precision(precision)}"
+    if key not in _SHARED:
+        _SHARED[key] = Encoder(name, precision=precision)
+    return _SHARED[key]

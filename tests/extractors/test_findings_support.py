@@ -93,3 +93,35 @@ def test_batch_value_reads_batch_numbers_and_refuses_a_wrong_corpus(tmp_path, ca
     assert VARIANTS[0] == ("every batch", ())
     assert main(["--corpus", str(tmp_path)]) == 2
     assert "no MANIFEST.csv" in capsys.readouterr().err
+
+
+def test_bfloat16_encoding_stays_close_to_float32(tmp_path):
+    """The pipeline's default precision (auto) runs MiniLM in bfloat16 where
+    the CPU has native bfloat16 instructions: the packaged vectors and the
+    findings model's tuned outputs stay within a cosine of 0.999 of float32's,
+    and a saved cache is only read back at the precision that wrote it."""
+    import pytest
+
+    from extractors.findings.encoder import EncoderError, resolve_precision
+    from extractors.findings.model import load_model
+
+    texts = ["Children are safe.", "Too many children wait too long for their initial health assessments.",
+             "Leaders have built strong relationships with Cafcass and the Family Court."]
+    full, half = Encoder(precision="float32"), Encoder(precision="bfloat16")
+    assert np.min(np.sum(full.encode(texts) * half.encode(texts), axis=1)) > 0.999
+    tuned = load_model().tuned
+    a, b = full.encode_tuned(texts, tuned), half.encode_tuned(texts, tuned)
+    assert np.min(np.sum(a * b, axis=1) / np.linalg.norm(b, axis=1)) > 0.999
+    half.save_cache(tmp_path / "half.npz")
+    assert Encoder(precision="float32").load_cache(tmp_path / "half.npz") == 0
+    assert Encoder(precision="bfloat16").load_cache(tmp_path / "half.npz") == 3
+    assert resolve_precision("auto") in ("float32", "bfloat16") and resolve_precision("float32") == "float32"
+    with pytest.raises(EncoderError, match="choose one of"):
+        resolve_precision("int4")
+
+
+def test_the_precision_setting_comes_from_the_environment():
+    from pipeline.settings import Settings
+
+    assert Settings.from_env({}).encoder_precision == "auto"
+    assert Settings.from_env({"OFSTED_MINE_ENCODER_PRECISION": "float32"}).encoder_precision == "float32"

@@ -37,3 +37,7 @@ def test_bench_times_pdfplumber_and_every_stage(runner, samples):
     assert out["files"] == 1 and out["pages"] == 4
     assert {"pdfplumber", "read", "segment", "understand", "load", "ofsted_mine_total"} <= set(out["seconds"])
     assert out["speedup_vs_pdfplumber"] > 0
+    assert out["encoder_precision"] in ("float32", "bfloat16")
+    result = runner.invoke(main, ["bench", str(samples), "--json", "--encoder-precision", "float32"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output[result.output.index("{"):])["encoder_precision"] == "float32"
