@@ -151,7 +151,9 @@ def test_report_is_standalone_html_with_charts_and_citations(runner, middlesbrou
 def test_report_renders_in_headless_chromium(runner, middlesbrough_warehouse, tmp_path):
     out, png = tmp_path / "mb.html", tmp_path / "mb.png"
     runner.invoke(main, ["report", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough", "--out", str(out)])
-    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", f"--screenshot={png}",
+    subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={png}",
                     "--window-size=1280,1600", out.as_uri()], check=True, capture_output=True, timeout=120)
     data = png.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 50_000  # a page with charts, not a blank one
