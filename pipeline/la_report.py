@@ -56,29 +56,61 @@ def _cite(document: str | None, pages) -> str:
 
 # ------------------------------------------------------------------ charts
 
+# the judgements a graded inspection gives: overall effectiveness (until the 2026 framework, which
+# has no overall grade) and the four judgements under it
+GRADE_SERIES = [("overall_effectiveness", "Overall effectiveness", "#38598b"),
+                ("impact_of_leaders", "Impact of leaders", "#8e5ea2"),
+                ("help_and_protection", "Help and protection", "#d9822b"),
+                ("children_in_care", "Children in care", "#2e9e8f"),
+                ("care_leavers", "Care leavers", "#c44e52")]
+
+
+def _judgement(g: dict, key: str) -> str | None:
+    value = g.get(key)
+    if key == "children_in_care" and value is None:
+        value = g.get("children_in_care_and_care_leavers")  # the older frameworks judged both together
+    return value if value in GRADES else None
+
+
 def grade_chart(grades: list[dict]) -> str:
-    pts = [g for g in grades if g["graded"] and g["overall_effectiveness"] in GRADES and g["date"]]
+    """Every judgement of every graded inspection over time, one coloured
+    series each (the overall grade thickest); a report without an overall
+    grade (the 2026 framework) still shows its four judgements."""
+    pts = [g for g in grades if g["graded"] and g["date"] and any(_judgement(g, k) for k, _, _ in GRADE_SERIES)]
     if not pts:
         return '<p class="none">No graded inspection of this authority in the warehouse.</p>'
-    w, h, left, top, bottom = 760, 190, 170, 20, 40
+    w, h, left, top, bottom = 760, 210, 170, 20, 60
     d0, d1 = min(p["date"] for p in pts), max(p["date"] for p in pts)
     span = max((d1 - d0).days, 1)
 
     def x(d):
         return left + 20 + (w - left - 60) * ((d - d0).days / span if len(pts) > 1 else 0.5)
 
-    def y(g):
-        return top + (h - top - bottom) * (1 - GRADES.index(g) / 3)
+    def y(g, k=0):
+        return top + (h - top - bottom) * (1 - GRADES.index(g) / 3) + (k - 2) * 4  # series side by side
 
-    out = [f'<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="Overall effectiveness over time">']
+    out = [f'<svg class="chart" viewBox="0 0 {w} {h}" role="img" aria-label="Judgement grades over time">']
     for g in GRADES:
-        out.append(f'<line x1="{left}" x2="{w - 20}" y1="{y(g):.0f}" y2="{y(g):.0f}" class="grid"/>'
-                   f'<text x="{left - 8}" y="{y(g) + 4:.0f}" text-anchor="end">{GRADE_LABEL[g]}</text>')
-    out.append(_line([(x(p["date"]), y(p["overall_effectiveness"])) for p in pts]))
-    for p in pts:
-        out.append(f'<circle cx="{x(p["date"]):.1f}" cy="{y(p["overall_effectiveness"]):.1f}" r="6" class="dot">'
-                   f'<title>{_e(p["date"])}: {_e(GRADE_LABEL[p["overall_effectiveness"]])} ({_e(_name(p["document"]))})</title></circle>'
-                   f'<text x="{x(p["date"]):.1f}" y="{h - 15}" text-anchor="middle">{_e(p["date"].year)}</text>')
+        out.append(f'<line x1="{left}" x2="{w - 20}" y1="{y(g, 2):.0f}" y2="{y(g, 2):.0f}" class="grid"/>'
+                   f'<text x="{left - 8}" y="{y(g, 2) + 4:.0f}" text-anchor="end">{GRADE_LABEL[g]}</text>')
+    for k, (key, label, colour) in enumerate(GRADE_SERIES):
+        series = [(p, _judgement(p, key)) for p in pts if _judgement(p, key)]
+        if not series:
+            continue
+        width = 3 if k == 0 else 1.5
+        d = " ".join(f"{'M' if i == 0 else 'L'}{x(p['date']):.1f},{y(v, k):.1f}" for i, (p, v) in enumerate(series))
+        out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"/>')
+        for p, v in series:
+            out.append(f'<circle cx="{x(p["date"]):.1f}" cy="{y(v, k):.1f}" r="{6 if k == 0 else 4}" fill="{colour}">'
+                       f'<title>{_e(p["date"])}: {_e(label)}: {_e(GRADE_LABEL[v])} ({_e(_name(p["document"]))})</title></circle>')
+    for year in sorted({p["date"].year for p in pts}):
+        first = min(p["date"] for p in pts if p["date"].year == year)
+        out.append(f'<text x="{x(first):.1f}" y="{h - 40}" text-anchor="middle">{year}</text>')
+    lx = 20.0
+    for key, label, colour in GRADE_SERIES:
+        out.append(f'<rect x="{lx:.0f}" y="{h - 22}" width="11" height="11" fill="{colour}"/>'
+                   f'<text x="{lx + 15:.0f}" y="{h - 12}" font-size="11">{_e(label)}</text>')
+        lx += 15 + 6.3 * len(label) + 18
     out.append("</svg>")
     return "".join(out)
 

@@ -209,3 +209,25 @@ def test_operating_points_count_only_tags_at_the_cut_off():
     assert (points[0.8]["tagged"], points[0.8]["precision"], points[0.8]["recall"]) == (2, 0.5, round(1 / 3, 4))
     assert (points[0.95]["tagged"], points[0.95]["precision"]) == (1, 1.0)
     assert operating_points(scored, {**tuning, "rule": "similarity"}) == []
+
+
+def test_grade_chart_shows_every_judgement_and_reports_without_an_overall_grade():
+    """The 2026 framework gives no overall grade: the chart still plots that
+    inspection's four judgements, each series in its own colour."""
+    import datetime as dt
+
+    from pipeline.la_report import GRADE_SERIES, grade_chart
+
+    def row(day, overall, rest, doc):
+        return {"date": dt.date.fromisoformat(day), "graded": True, "overall_effectiveness": overall,
+                "impact_of_leaders": rest, "help_and_protection": rest, "children_in_care": None,
+                "children_in_care_and_care_leavers": rest, "care_leavers": rest if overall is None else None,
+                "document": doc}
+
+    svg = grade_chart([row("2019-12-06", "inadequate", "inadequate", "ilacs/a_2020.pdf"),
+                       row("2026-06-19", None, "requires_improvement", "ilacs/a_2026.pdf")])
+    assert ">2019<" in svg and ">2026<" in svg
+    assert "2026-06-19: Impact of leaders: Requires improvement (a_2026.pdf)" in svg
+    assert "2026-06-19: Care leavers: Requires improvement" in svg and "2026-06-19: Overall" not in svg
+    assert "2019-12-06: Children in care: Inadequate" in svg  # judged together with care leavers then
+    assert all(colour in svg for _, _, colour in GRADE_SERIES)
