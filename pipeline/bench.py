@@ -17,8 +17,8 @@ from rich.progress import Progress
 from rich.table import Table
 
 from corpus.discover import DiscoveredFile
-from extractors.findings.encoder import resolve_precision
 from corpus.document import SourceMeta
+from extractors.findings.encoder import resolve_precision
 from extractors.sentences import load_splitter
 from pipeline import steps
 from pipeline.stages import STAGES

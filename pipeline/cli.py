@@ -57,11 +57,12 @@ def friendly_errors(func):
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
         from corpus.errors import ReadError
+        from extractors.findings.encoder import EncoderError
         from warehouse.errors import WarehouseError
 
         try:
             return func(*args, **kwargs)
-        except (WarehouseError, ReadError) as exc:
+        except (WarehouseError, ReadError, EncoderError) as exc:
             raise CliError(str(exc)) from exc
 
     return wrapper
@@ -310,6 +311,7 @@ def inspect(file, spacy_model, sentence_mode, encoder_precision, as_json, limit)
 @model_options
 @click.option("--limit", type=int, default=None, help="Use only the first N PDFs (sorted by name).")
 @click.option("--json", "as_json", is_flag=True, help="Print the measurements as JSON.")
+@friendly_errors
 def bench(path, spacy_model, sentence_mode, encoder_precision, limit, as_json):
     """Time this project's ingest against bare pdfplumber on the same PDFs.
 

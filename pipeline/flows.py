@@ -17,8 +17,8 @@ from prefect.runtime import flow_run
 
 from corpus.discover import Discovery, discover
 from corpus.document import Document
-from extractors.findings.encoder import resolve_precision
 from corpus.errors import ReadError
+from extractors.findings.encoder import resolve_precision
 from pipeline import progress, steps
 from pipeline.stages import STAGES, versions as stage_versions
 from pipeline.settings import Settings

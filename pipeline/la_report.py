@@ -22,10 +22,11 @@ MAX_THEMES = 22
 MAX_METRICS = 12
 
 
-def _line(coords: list[tuple[float, float]]) -> str:
-    """An SVG path through the points, in order."""
+def _line(coords: list[tuple[float, float]], style: str = "") -> str:
+    """An SVG path through the points, in order; ``style`` overrides the
+    line class's stroke (inline CSS, which wins over the class)."""
     d = " ".join(f"{'M' if i == 0 else 'L'}{cx:.1f},{cy:.1f}" for i, (cx, cy) in enumerate(coords))
-    return f'<path d="{d}" class="line"/>'
+    return f'<path d="{d}" class="line"' + (f' style="{style}"' if style else "") + "/>"
 
 
 def report_data(con, local_authority: str) -> dict:
@@ -94,12 +95,11 @@ def grade_chart(grades: list[dict]) -> str:
         out.append(f'<line x1="{left}" x2="{w - 20}" y1="{y(g, 2):.0f}" y2="{y(g, 2):.0f}" class="grid"/>'
                    f'<text x="{left - 8}" y="{y(g, 2) + 4:.0f}" text-anchor="end">{GRADE_LABEL[g]}</text>')
     for k, (key, label, colour) in enumerate(GRADE_SERIES):
-        series = [(p, _judgement(p, key)) for p in pts if _judgement(p, key)]
+        series = [(p, v) for p in pts if (v := _judgement(p, key))]
         if not series:
             continue
-        width = 3 if k == 0 else 1.5
-        d = " ".join(f"{'M' if i == 0 else 'L'}{x(p['date']):.1f},{y(v, k):.1f}" for i, (p, v) in enumerate(series))
-        out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="{width}"/>')
+        out.append(_line([(x(p["date"]), y(v, k)) for p, v in series],
+                         f"stroke:{colour};stroke-width:{3 if k == 0 else 1.5}"))
         for p, v in series:
             out.append(f'<circle cx="{x(p["date"]):.1f}" cy="{y(v, k):.1f}" r="{6 if k == 0 else 4}" fill="{colour}">'
                        f'<title>{_e(p["date"])}: {_e(label)}: {_e(GRADE_LABEL[v])} ({_e(_name(p["document"]))})</title></circle>')

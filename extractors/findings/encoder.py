@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -48,9 +49,11 @@ class EncoderError(RuntimeError):
     pass
 
 
+@lru_cache(maxsize=None)
 def resolve_precision(precision: str) -> str:
     """``float32`` or ``bfloat16``; ``auto``: bfloat16 where the CPU computes
-    it natively (else it would be emulated, and slower than float32)."""
+    it natively (else it would be emulated, and slower than float32). Asked
+    once per setting and process (the stages ask for every document)."""
     if precision not in PRECISIONS:
         raise EncoderError(f"encoder precision {precision!r}: choose one of {', '.join(PRECISIONS)}")
     if precision != "auto":

@@ -41,3 +41,9 @@ def test_bench_times_pdfplumber_and_every_stage(runner, samples):
     result = runner.invoke(main, ["bench", str(samples), "--json", "--encoder-precision", "float32"])
     assert result.exit_code == 0, result.output
     assert json.loads(result.output[result.output.index("{"):])["encoder_precision"] == "float32"
+
+
+def test_a_bad_encoder_precision_in_the_environment_is_a_clear_error(runner, samples, monkeypatch):
+    monkeypatch.setenv("OFSTED_MINE_ENCODER_PRECISION", "int4")
+    result = runner.invoke(main, ["bench", str(samples), "--json"])
+    assert result.exit_code == 2 and "encoder precision 'int4': choose one of auto, float32, bfloat16" in result.output
