@@ -15,9 +15,15 @@ precision and recall cross-validation on the tuning set gave at that cut-off
 a researcher makes by filtering ``theme_tags.score``, and how far the
 tuning set's cross-validation flatters it. The pipeline's own threshold is
 the first row, chosen on the tuning set.
+
+``interval``: a 95% bootstrap interval for micro precision and recall,
+resampling whole documents (passages of one document are not independent
+draws), ``RESAMPLES`` times with a fixed seed: how far the figures could
+move on another sample of documents like these.
 """
 from __future__ import annotations
 
+import random
 from collections import defaultdict
 from pathlib import Path
 
@@ -30,6 +36,7 @@ from pipeline.evaluate.quotes import QuoteIndex
 from pipeline.settings import Settings
 
 CUTS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+RESAMPLES = 1000
 
 
 def _ratio(a: int, b: int) -> float:
@@ -68,6 +75,31 @@ def by_kind(pairs: list[tuple[set[str], set[str]]], kinds: list[str]) -> dict:
         out[kind or "(no folder)"] = {"n": len(sub), "precision": _ratio(tp, n_pred), "recall": _ratio(tp, n_gold),
                                       "gold_tags": n_gold, "predicted_tags": n_pred}
     return out
+
+
+def interval(pairs: list[tuple[set[str], set[str]]], docs: list[str], resamples: int = RESAMPLES,
+             seed: int = 0) -> dict:
+    """95% bootstrap interval of micro precision and recall over documents:
+    ``docs[i]`` is the document of ``pairs[i]``."""
+    per_doc: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for pair, doc in zip(pairs, docs):
+        for i, c in enumerate(_counts([pair])):
+            per_doc[doc][i] += c
+    counts = list(per_doc.values())
+    rng = random.Random(seed)
+    ps, rs = [], []
+    for _ in range(resamples):
+        tp = n_pred = n_gold = 0
+        for a, b, c in rng.choices(counts, k=len(counts)):
+            tp, n_pred, n_gold = tp + a, n_pred + b, n_gold + c
+        ps.append(tp / n_pred if n_pred else 0.0)
+        rs.append(tp / n_gold if n_gold else 0.0)
+
+    def bounds(xs: list[float]) -> list[float]:
+        xs = sorted(xs)
+        return [round(xs[int(0.025 * len(xs))], 4), round(xs[min(len(xs) - 1, int(0.975 * len(xs)))], 4)]
+
+    return {"precision": bounds(ps), "recall": bounds(rs), "documents": len(counts), "resamples": resamples}
 
 
 def operating_points(passages: list[tuple[set[str], dict[str, float]]], tuning: dict) -> list[dict]:
@@ -121,6 +153,7 @@ def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_
     pairs = [(gold, set(tags)) for gold, tags in scored]
     result = score_sets(pairs, taxonomy.ids)
     result["by_kind"] = by_kind(pairs, kinds)
+    result["interval"] = interval(pairs, [r["doc"] for r in rows])
     result["operating_points"] = operating_points(scored, tuning_card())
     result.update({"gold": str(gold_path), "documents": len(wanted), "version": stage_version(),
                    "unmatched_quotes": len(misses), "misses": misses, "errors": errors})
@@ -136,6 +169,10 @@ def print_themes_report(result: dict) -> None:
                   f"{result['documents']} documents, {result['gold_tags']} gold tags, {result['predicted_tags']} predicted")
     console.print(f"micro precision {result['micro_precision']:.3f}  micro recall {result['micro_recall']:.3f}  "
                   f"micro F1 {result['micro_f1']:.3f}  unmatched quotes {result['unmatched_quotes']}")
+    ci = result.get("interval")
+    if ci:
+        console.print(f"95% interval, resampling the {ci['documents']} documents: precision "
+                      f"{ci['precision'][0]:.3f}-{ci['precision'][1]:.3f}, recall {ci['recall'][0]:.3f}-{ci['recall'][1]:.3f}")
     table = Table(title="per theme")
     for col in ("theme", "precision", "recall", "gold", "predicted"):
         table.add_column(col, justify="left" if col == "theme" else "right")

@@ -173,6 +173,8 @@ def test_evaluate_themes_json_on_any_gold_file(runner, corpus_dir, tmp_path):
     assert out["n"] == len(mine) and 0 <= out["micro_precision"] <= 1 and 0 <= out["micro_recall"] <= 1
     assert isinstance(out["per_theme"], dict) and out["unmatched_quotes"] == 1
     assert sum(v["n"] for v in out["by_kind"].values()) == len(mine)
+    low, high = out["interval"]["precision"]
+    assert low <= out["micro_precision"] <= high and out["interval"]["documents"] == 1
     points = out["operating_points"]
     assert points[0]["min_score"] == json.loads((data_file("themes_gold.jsonl").parents[1] / "themes" / "tuning.json")
                                                 .read_text())["classifier_threshold"]
@@ -209,6 +211,17 @@ def test_operating_points_count_only_tags_at_the_cut_off():
     assert (points[0.8]["tagged"], points[0.8]["precision"], points[0.8]["recall"]) == (2, 0.5, round(1 / 3, 4))
     assert (points[0.95]["tagged"], points[0.95]["precision"]) == (1, 1.0)
     assert operating_points(scored, {**tuning, "rule": "similarity"}) == []
+
+
+def test_the_interval_resamples_whole_documents_and_is_repeatable():
+    from pipeline.evaluate.themes import interval
+
+    pairs = [({"covid"}, {"covid"}), ({"finance"}, {"finance"}), ({"workforce"}, {"caseloads"}), (set(), {"covid"})]
+    one_doc = interval(pairs, ["a.pdf"] * 4, resamples=50)
+    assert one_doc["precision"] == [0.5, 0.5] and one_doc["recall"] == [round(2 / 3, 4)] * 2  # nothing to resample
+    two = interval(pairs, ["a.pdf", "a.pdf", "b.pdf", "b.pdf"], resamples=200)
+    assert two == interval(pairs, ["a.pdf", "a.pdf", "b.pdf", "b.pdf"], resamples=200)
+    assert two["documents"] == 2 and two["precision"] == [0.0, 1.0] and two["recall"] == [0.0, 1.0]
 
 
 def test_grade_chart_shows_every_judgement_and_reports_without_an_overall_grade():
