@@ -1,9 +1,11 @@
 """Draw the passages hand-labelled with themes, and check the labels files.
 
 The sets, from different documents (no local authority has documents in both
-the tuning files and the gold file, except Middlesbrough: its 2026 focused
-visit is in ``themes_tune.jsonl`` and its council papers and monitoring
-letter in the gold file):
+the tuning files and the gold file, except three: Middlesbrough's 2026 focused
+visit is in ``themes_tune.jsonl``; Middlesbrough's and Kent's council papers
+are split between ``themes_tune_6.jsonl`` and the gold file; Medway's
+committee report is in ``themes_tune_6.jsonl`` and its 2019 focused visit
+in the gold file):
 
 * ``themes_tune.jsonl``: the set the theme thresholds are chosen on
   (``ofsted-mine train themes``) and whose passages serve as the themes'
@@ -26,16 +28,24 @@ letter in the gold file):
   ``--model-dir /tmp/t/models/themes``) is least sure: whose probability for some
   theme is closest to the tagging threshold (the annotators did not see the
   tagger's output);
+* ``themes_tune_6.jsonl``: council papers, which the earlier tuning files
+  lack. Half the minutes and half the committee reports (``council_tune_documents``:
+  a seeded order of groups of papers that repeat each other's text, so no
+  passage is on both sides) moved from the gold set to tuning, with the 6
+  labelled passages each had there, plus 30 more passages from each
+  (``--draw council``, labelled blind by three helpers);
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
   passages from each council paper and monitoring letter in the corpus
-  (minutes and committee reports, which no findings batch covers).
+  (minutes and committee reports, which no findings batch covers) that
+  ``themes_tune_6.jsonl`` did not take.
 
     python models/data/themes_sample.py --draw tune > candidates.jsonl
     python models/data/themes_sample.py --draw gold > candidates.jsonl
     python models/data/themes_sample.py --draw tune3 > candidates.jsonl
     python models/data/themes_sample.py --draw tune5 --model-dir DIR > candidates.jsonl
+    python models/data/themes_sample.py --draw council > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -64,6 +74,7 @@ TUNE_PER_DOC = 12
 TUNE3_DOCS = 80
 GOLD_PER_DOC = 10
 COUNCIL_PER_DOC = 6
+COUNCIL_TUNE_PER_DOC = 30
 TAXONOMY = ROOT / "models" / "themes" / "taxonomy.toml"
 
 
@@ -88,23 +99,81 @@ def from_findings(labels: Path, per_doc: int, rng: random.Random) -> list[dict]:
     return out
 
 
+def council_pool(rel: str) -> list[dict]:
+    """A council paper's passages that may be drawn: not headings, at least
+    10 words, with a quote found once in the document."""
+    seg = fs.load(rel)
+    plain = " ".join(fs._plain(p.text) for p in seg.passages)
+    pool = []
+    for p in seg.passages:
+        if p.kind == "heading" or len(p.text.split()) < 10:
+            continue
+        q = fs.quote_for(p.text, plain)
+        if q:
+            title = seg.sections[p.section].title.strip() if p.section is not None else ""
+            pool.append({"doc": rel, "quote": q, "section": title})
+    return pool
+
+
 def council(rng: random.Random) -> list[dict]:
     with open(fs.CORPUS / "MANIFEST.csv", newline="", encoding="utf-8") as fh:
         docs = sorted(r["path"] for r in csv.DictReader(fh) if r["kind"] in fs.COUNCIL_KINDS)
     out = []
     for rel in docs:
-        seg = fs.load(rel)
-        plain = " ".join(fs._plain(p.text) for p in seg.passages)
-        pool = []
-        for p in seg.passages:
-            if p.kind == "heading" or len(p.text.split()) < 10:
-                continue
-            q = fs.quote_for(p.text, plain)
-            if q:
-                title = seg.sections[p.section].title.strip() if p.section is not None else ""
-                pool.append({"doc": rel, "quote": q, "section": title})
+        pool = council_pool(rel)
         rng.shuffle(pool)
         out += pool[:COUNCIL_PER_DOC]
+    return out
+
+
+SHARED_PASSAGES = 5  # council papers sharing this many passages are one unit of the split
+
+
+def shared_text_groups(docs: list[str]) -> list[list[str]]:
+    """``docs`` grouped so that papers repeating each other's text (a call-in
+    report sent to two meetings) fall on the same side of a split."""
+    text = {d: {fs._plain(p.text) for p in fs.load(d).passages if len(p.text.split()) >= 8} for d in docs}
+    group = {d: {d} for d in docs}
+    for i, a in enumerate(docs):
+        for b in docs[i + 1:]:
+            if len(text[a] & text[b]) >= SHARED_PASSAGES and group[a] is not group[b]:
+                merged = group[a] | group[b]
+                for d in merged:
+                    group[d] = merged
+    return sorted({tuple(sorted(g)) for g in group.values()})
+
+
+def council_tune_documents() -> list[str]:
+    """The council papers moved from the gold set to tuning (``themes_tune_6.jsonl``):
+    of the minutes and of the committee reports, half (rounded down), taken
+    in a seeded order of groups of papers that repeat each other's text (so
+    no passage is on both sides). The rest, and the monitoring letter, stay
+    in the gold set."""
+    rows = fs.manifest()
+    rng = random.Random(f"{SEED}-council-split")
+    out = []
+    for kind in ("minutes", "committee_reports"):
+        docs = sorted(r["path"] for r in rows if r["kind"] == kind)
+        groups = shared_text_groups(docs)
+        rng.shuffle(groups)
+        taken: list[str] = []
+        for g in groups:
+            if len(taken) + len(g) <= len(docs) // 2:
+                taken += g
+        out += taken
+    return sorted(out)
+
+
+def council_tune(rng: random.Random) -> list[dict]:
+    """``themes_tune_6.jsonl``'s new passages: ``COUNCIL_TUNE_PER_DOC`` from each
+    of ``council_tune_documents()``, in a seeded order, leaving out those the
+    gold file had labelled (they move to the tuning file with their labels)."""
+    had = {(r["doc"], r["quote"]) for r in _rows(HERE / "themes_gold.jsonl")}
+    out = []
+    for rel in council_tune_documents():
+        pool = [c for c in council_pool(rel) if (rel, c["quote"]) not in had]
+        rng.shuffle(pool)
+        out += pool[:COUNCIL_TUNE_PER_DOC]
     return out
 
 
@@ -190,6 +259,8 @@ def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]
 
 
 def draw(which: str, model_dir: Path | None = None) -> list[dict]:
+    if which == "council":
+        return council_tune(random.Random(f"{SEED}-council"))
     if which == "tune5":
         return unsure_tune(random.Random(f"{SEED}-tune5"), model_dir)
     if which in ("tune3", "tune4"):
@@ -217,7 +288,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council"))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")
