@@ -167,8 +167,9 @@ def council_tune_documents() -> list[str]:
 def council_tune(rng: random.Random) -> list[dict]:
     """``themes_tune_6.jsonl``'s new passages: ``COUNCIL_TUNE_PER_DOC`` from each
     of ``council_tune_documents()``, in a seeded order, leaving out those the
-    gold file had labelled (they move to the tuning file with their labels)."""
-    had = {(r["doc"], r["quote"]) for r in _rows(HERE / "themes_gold.jsonl")}
+    gold draw took (``--draw gold``, repeatable: they moved to the tuning file
+    with their labels, so the gold file no longer lists them)."""
+    had = {(r["doc"], r["quote"]) for r in draw("gold")}
     out = []
     for rel in council_tune_documents():
         pool = [c for c in council_pool(rel) if (rel, c["quote"]) not in had]

@@ -248,7 +248,11 @@ def test_council_papers_are_split_between_tuning_and_gold_by_document():
     moved = sample.council_tune_documents()
     assert moved == sample.council_tune_documents()
     tax = load_taxonomy()
-    tune6 = {r["doc"] for r in read_theme_rows(base / "themes_tune_6.jsonl", tax)}
+    rows6 = read_theme_rows(base / "themes_tune_6.jsonl", tax)
+    tune6 = {r["doc"] for r in rows6}
+    # its passages: those the gold draw had taken from these papers, then the council draw
+    drawn = [(r["doc"], r["quote"]) for r in sample.draw("gold") if r["doc"] in tune6]
+    assert {(r["doc"], r["quote"]) for r in rows6} == set(drawn) | {(r["doc"], r["quote"]) for r in sample.draw("council")}
     gold = {r["doc"] for r in read_theme_rows(base / "themes_gold.jsonl", tax)}
     assert tune6 == set(moved) and not tune6 & gold
     kinds = [d.split("/")[0] for d in moved]
