@@ -156,7 +156,6 @@ def _labelled(doc: Document) -> list[_Mention]:
         start = m.end()
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        value = text[start:end]
         if ":" not in m.group(0) and not label.lower().startswith("reporting"):
             continue  # only "Reporting inspector Helen Cawston HMI" goes without a colon
         is_list = bool(_LIST_LABEL.search(label))

@@ -185,7 +185,6 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def role(text: str, start: int, end: int, unit: str) -> str:
     """``target``, ``comparator`` or ``observed`` from the clause around the figure."""
     lo, hi = clause_bounds(text, start, end)
-    clause = text[lo:hi]
     before = text[lo:start]
     if re.match(r"\s*(?:as\s+)?compared\s+(?:with|to)\b|\s*(?:against|versus|vs\.?)\s", text[end:], re.I):
         return "observed"  # "(6% as compared with 5%)": this is the figure being compared

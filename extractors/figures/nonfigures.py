@@ -53,7 +53,7 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         rf"\b{_NUMW}-?(?:\s*(?:-|–|—|to|and|or|&)\s*{_NUMW})*[- ](?:years?|yrs|months?|weeks?)[- ]?(?:olds?|of\s+age)\b", re.I)),
     ("age", re.compile(rf"\b{_NUMW}(?:\s*(?:-|–|—|to|and|or)\s*{_NUMW})*\s+(?:years?|yrs)\s+(?:old|of\s+age)\b", re.I)),
     ("age", re.compile(rf"\b(?:post|pre)[- ]?{_NUMW}s?\b|\b\d{{1,2}}\s?\+|\b(?:under|over)[- ]{_AGE_NUM}s\b", re.I)),
-    ("age", re.compile(rf"\b(?:under|over)[- ]?(?:16|17|18|19|21|25|five|fives)\b(?!\s*(?:months?|weeks?|days?|years?(?!\s*old)|%|per|[a-z]+s\b|children|people|staff))", re.I)),
+    ("age", re.compile(r"\b(?:under|over)[- ]?(?:16|17|18|19|21|25|five|fives)\b(?!\s*(?:months?|weeks?|days?|years?(?!\s*old)|%|per|[a-z]+s\b|children|people|staff))", re.I)),
     ("age", re.compile(rf"\b(?:until|till|approach|approaching|reach|reached|reaches|reaching|turn|turning|turned)\s+(?:they\s+(?:are|were|reach|turn)\s+)?(?:the\s+age\s+of\s+)?{_NUMW}\s*(?:years?\s*old)?(?=\s*(?:years?\s+old|[,.;)]|$|and\b|or\b))", re.I)),
     ("age", re.compile(
         r"\b(?:0|3|5|11|13|14|15|16|17|18|19|21)\s*(?:[-–—]|to|and)\s*(?:16|17|18|19|21|24|25|64|65)(?![\d.,])"

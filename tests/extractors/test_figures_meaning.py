@@ -6,7 +6,7 @@ from __future__ import annotations
 from extractors.segment import segment
 from extractors.figures import extract_figures
 from tests.extractors.conftest import make_doc
-from tests.extractors.test_figures_support import figures_of, one, values
+from tests.extractors.test_figures_support import figures_of, one
 
 # minutes/middlesbrough_2021-q1_childrens-scrutiny-panel.txt
 REDUCED = ("The Panel was advised that since the Commissioner’s report in November, the numbers had reduced from an "

@@ -2,7 +2,6 @@
 warehouse and draws its plots, so the notebooks never rot."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import nbformat
