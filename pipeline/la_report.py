@@ -128,6 +128,7 @@ def theme_heatmap(timeline: list[dict]) -> str:
         weight[r["theme"]] += r["passages"]
     themes = sorted(weight, key=lambda t: -weight[t])[:MAX_THEMES]
     kind_of = {(r["date"], r["document"]): r["document_kind"] for r in timeline}
+    shown = {(r["date"], r["document"]): q.shown_date(r) for r in timeline}
     cell = {(r["theme"], (r["date"], r["document"])): r for r in timeline}
     cw, ch, left, top = 58, 22, 250, 92
     w, h = left + cw * len(docs) + 90, top + ch * len(themes) + 10
@@ -135,7 +136,7 @@ def theme_heatmap(timeline: list[dict]) -> str:
     for j, (date, document) in enumerate(docs):
         cx = left + cw * j + cw / 2
         out.append(f'<text transform="translate({cx:.0f},{top - 8}) rotate(-40)" class="col">'
-                   f'{_e(date or "undated")} {_e(kind_of[(date, document)] or "")}<title>{_e(_name(document))}</title></text>')
+                   f'{_e(shown[(date, document)])} {_e(kind_of[(date, document)] or "")}<title>{_e(_name(document))}</title></text>')
     for i, t in enumerate(themes):
         cy = top + ch * i
         out.append(f'<text x="{left - 8}" y="{cy + 15}" text-anchor="end">{_e(t)}</text>')
@@ -145,7 +146,7 @@ def theme_heatmap(timeline: list[dict]) -> str:
             if r is None:
                 out.append(f'<rect x="{x0 + 1}" y="{cy + 1}" width="{cw - 2}" height="{ch - 2}" class="empty"/>')
                 continue
-            tip = (f"{t}, {key[0] or 'undated'} {r['document_kind'] or ''}: {r['strengths']} strengths, "
+            tip = (f"{t}, {shown[key]} {r['document_kind'] or ''}: {r['strengths']} strengths, "
                    f"{r['improvements']} improvements, {r['neutral']} neutral; {_name(r['document'])} "
                    f"pp.{','.join(str(p) for p in r['pages'] or [])}")
             out.append(f'<rect x="{x0 + 1}" y="{cy + 1}" width="{cw - 2}" height="{ch - 2}" '
@@ -242,7 +243,7 @@ def _grade_table(grades: list[dict]) -> str:
 
 def _timeline_table(timeline: list[dict]) -> str:
     rows = "".join(
-        f"<tr><td>{_e(r['date'] or 'undated')}</td><td>{_e(r['document_kind'])}</td><td>{_e(r['theme_label'] or r['theme'])}</td>"
+        f"<tr><td>{_e(q.shown_date(r))}</td><td>{_e(r['document_kind'])}</td><td>{_e(r['theme_label'] or r['theme'])}</td>"
         f"<td class='num'>{r['strengths']}</td><td class='num'>{r['improvements']}</td><td class='num'>{r['neutral']}</td>"
         f"<td class='s-{_e(r['status'])}'>{_e(r['status'])}</td>"
         f"<td>{_e((r.get('example') or '')[:220])} <span class='cite'>p.{_e(r.get('example_page'))}</span></td>"

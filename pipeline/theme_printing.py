@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from rich.console import Console
 
+from warehouse.theme_queries import shown_date
+
 console = Console()
 
 
@@ -45,7 +47,7 @@ def print_timeline(rows: list[dict], local_authority: str) -> None:
     for r in rows:
         if r["document"] != last_doc:
             last_doc = r["document"]
-            console.print(f"\n[bold]{r['date'] or 'undated'}  {r['document_kind'] or ''}[/bold]  {r['document']}",
+            console.print(f"\n[bold]{shown_date(r)}  {r['document_kind'] or ''}[/bold]  {r['document']}",
                           highlight=False)
         example = r.get("example") or ""
         if len(example) > 150:

@@ -85,12 +85,21 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
             SELECT doc_id, theme, arg_max(text, rank) AS example, arg_max(page, rank) AS example_page
             FROM ranked GROUP BY doc_id, theme
         )
-        SELECT tl.date, tl.document_kind, tl.theme, tl.theme_label, tl.passages, tl.strengths, tl.improvements,
+        SELECT tl.date, tl.date_basis, tl.document_kind, tl.theme, tl.theme_label, tl.passages, tl.strengths, tl.improvements,
                tl.neutral, tl.recommendations, tl.status, tl.pages, tl.document, b.example, b.example_page
         FROM {source} tl LEFT JOIN best b ON b.doc_id = tl.doc_id AND b.theme = tl.theme
         WHERE {' AND '.join(where)}
         ORDER BY tl.date NULLS LAST, tl.document, tl.theme"""
     return _run(con, sql, params)
+
+
+def shown_date(row: dict) -> str:
+    """A timeline row's date as shown: ``undated``, or the date, marked when
+    it was read from the file name (``date_basis``: it places the document
+    rather than dates it)."""
+    if row.get("date") is None:
+        return "undated"
+    return f"{row['date']} (file name)" if row.get("date_basis") == "file name" else str(row["date"])
 
 
 def trajectory(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None,

@@ -244,3 +244,32 @@ def test_grade_chart_shows_every_judgement_and_reports_without_an_overall_grade(
     assert "2026-06-19: Care leavers: Requires improvement" in svg and "2026-06-19: Overall" not in svg
     assert "2019-12-06: Children in care: Inadequate" in svg  # judged together with care leavers then
     assert all(colour in svg for _, _, colour in GRADE_SERIES)
+
+
+def test_an_undated_paper_is_placed_by_a_date_in_its_file_name(tmp_path, middlesbrough_warehouse, runner):
+    """The text's date, else the manifest's, else one in the file name (a
+    quarter or month reads as its first day), marked as such wherever shown."""
+    from warehouse.db import connect
+
+    con = connect(tmp_path / "w.duckdb")
+    names = {"a": "x_2021-Q3_minutes.txt", "b": "panel_2022-06.txt", "c": "c_2020-02-30_notes.txt",
+             "d": "report_2019-11-05.pdf", "e": "executive-member-update.txt"}
+    for doc_id, name in names.items():
+        con.execute("INSERT INTO documents (doc_id, source, file_name, media_type, text, source_document_date) "
+                    "VALUES (?, ?, ?, 'text', '', ?)", [doc_id, f"minutes/{name}", name,
+                                                       "2024-01-31" if doc_id == "d" else None])
+    got = {r[0]: (str(r[1]), r[2]) for r in con.execute("SELECT doc_id, date, date_basis FROM documents_dated").fetchall()}
+    assert got == {"a": ("2021-07-01", "file name"), "b": ("2022-06-01", "file name"), "c": ("None", None),
+                   "d": ("2024-01-31", "manifest"), "e": ("None", None)}
+    con.close()
+
+    con = duckdb.connect(str(middlesbrough_warehouse), read_only=True)
+    row = con.execute("SELECT date, date_basis FROM documents_dated WHERE document LIKE '%2021-q1%'").fetchone()
+    assert str(row[0]) == "2021-01-01" and row[1] == "file name"
+    assert con.execute("SELECT count(*) FROM documents_dated WHERE date_basis = 'text'").fetchone()[0] == 3
+    history = con.execute("""SELECT history FROM theme_trajectory WHERE local_authority = 'Middlesbrough'
+                             AND history LIKE '%minutes%' LIMIT 1""").fetchone()[0]
+    assert "2021-01-01 (file name) minutes" in history
+    con.close()
+    result = runner.invoke(main, ["timeline", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough"])
+    assert result.exit_code == 0 and "2021-01-01 (file name)  minutes" in result.output
