@@ -34,6 +34,9 @@ in the gold file):
   passage is on both sides) moved from the gold set to tuning, with the 6
   labelled passages each had there, plus 30 more passages from each
   (``--draw council``, labelled blind by three helpers);
+* ``themes_tune_7.jsonl``: 12 passages from each of 80 more ILACS reports
+  and focused-visit letters, the third batch of the ``tune3`` draw
+  (``--draw tune7``), labelled blind by eight helpers;
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -46,6 +49,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune3 > candidates.jsonl
     python models/data/themes_sample.py --draw tune5 --model-dir DIR > candidates.jsonl
     python models/data/themes_sample.py --draw council > candidates.jsonl
+    python models/data/themes_sample.py --draw tune7 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -198,17 +202,22 @@ def unlabelled_documents(files: tuple[str, ...]) -> list[str]:
 
 
 def more_tune(rng: random.Random, batch: int) -> list[dict]:
-    """Batch ``batch`` (1: themes_tune_3.jsonl, 2: themes_tune_4.jsonl) of
-    ``TUNE3_DOCS`` ILACS reports and focused-visit letters that no earlier
-    file labels, of authorities with nothing in the gold set, in a seeded
-    order, ``TUNE_PER_DOC`` passages each (later batches continue the same
-    draw, so earlier ones are unchanged)."""
+    """Batch ``batch`` (1: themes_tune_3.jsonl, 2: themes_tune_4.jsonl, 3:
+    themes_tune_7.jsonl) of ``TUNE3_DOCS`` ILACS reports and focused-visit
+    letters that no earlier file labels, of authorities with nothing in the
+    gold set, in a seeded order, ``TUNE_PER_DOC`` passages each (later
+    batches continue the same draw, so earlier ones are unchanged; batch 3
+    passes over the documents of themes_tune_5.jsonl, which were drawn from
+    beyond batch 2)."""
     docs = unlabelled_documents(EARLIER_FILES)
     rng.shuffle(docs)
+    skip = {r["doc"] for r in _rows(HERE / "themes_tune_5.jsonl")} if batch > 2 else set()
     out, taken = [], 0
     for rel in docs:
         if taken >= batch * TUNE3_DOCS:
             break
+        if rel in skip:
+            continue
         pool = fs.candidate_pool(rel)
         if len(pool) < 2 * TUNE_PER_DOC:
             continue  # too little usable text
@@ -264,8 +273,8 @@ def draw(which: str, model_dir: Path | None = None) -> list[dict]:
         return council_tune(random.Random(f"{SEED}-council"))
     if which == "tune5":
         return unsure_tune(random.Random(f"{SEED}-tune5"), model_dir)
-    if which in ("tune3", "tune4"):
-        return more_tune(random.Random(f"{SEED}-tune3"), 1 if which == "tune3" else 2)
+    if which in ("tune3", "tune4", "tune7"):
+        return more_tune(random.Random(f"{SEED}-tune3"), {"tune3": 1, "tune4": 2, "tune7": 3}[which])
     rng = random.Random(f"{SEED}-{which}")
     if which == "tune":
         return from_findings(HERE / "findings_labels.jsonl", TUNE_PER_DOC, rng)
@@ -289,7 +298,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7"))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")

@@ -235,16 +235,27 @@ def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
         load_tagger(tmp_path)
 
 
+def _themes_sample():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("themes_sample", data_file("themes_gold.jsonl").parent / "themes_sample.py")
+    sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sample)
+    return sample
+
+
+def test_tune_7_is_the_third_batch_of_the_tune3_draw_and_repeats():
+    rows = read_theme_rows(data_file("themes_tune_7.jsonl"), load_taxonomy())
+    drawn = _themes_sample().draw("tune7")
+    assert [(r["doc"], r["quote"]) for r in rows] == [(r["doc"], r["quote"]) for r in drawn] and len(rows) == 960
+
+
 def test_council_papers_are_split_between_tuning_and_gold_by_document():
     """themes_tune_6.jsonl holds the council papers moved from the gold set
     (themes_sample.council_tune_documents): half of each kind, papers that
     repeat each other's text on one side, none on both."""
-    import importlib.util
-
     base = data_file("themes_gold.jsonl").parent
-    spec = importlib.util.spec_from_file_location("themes_sample", base / "themes_sample.py")
-    sample = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sample)
+    sample = _themes_sample()
     moved = sample.council_tune_documents()
     assert moved == sample.council_tune_documents()
     tax = load_taxonomy()
