@@ -128,7 +128,7 @@ def theme_heatmap(timeline: list[dict]) -> str:
         weight[r["theme"]] += r["passages"]
     themes = sorted(weight, key=lambda t: -weight[t])[:MAX_THEMES]
     kind_of = {(r["date"], r["document"]): r["document_kind"] for r in timeline}
-    shown = {(r["date"], r["document"]): q.shown_date(r) for r in timeline}
+    shown = {(r["date"], r["document"]): q.shown_date(r, short=True) for r in timeline}
     cell = {(r["theme"], (r["date"], r["document"])): r for r in timeline}
     cw, ch, left, top = 58, 22, 250, 92
     w, h = left + cw * len(docs) + 90, top + ch * len(themes) + 10
@@ -293,7 +293,8 @@ Generated {_e(data['generated'])} by ofsted-mine. Every item cites its document 
 <h2>Theme timeline</h2>
 <p>Each column is a document in date order, each row a theme; the colour is how the document treated the theme
 (red: more areas for improvement than strengths; green: more strengths; amber: as many of each; grey: neutral mentions).
-Hover a cell for its counts and pages.</p>
+Hover a cell for its counts and pages. ≈ marks a date read from the file name (the paper states none):
+it places the paper in order rather than dates it.</p>
 {theme_heatmap(data['timeline'])}
 {_timeline_table(data['timeline'])}
 <h2>Trajectories</h2>

@@ -93,13 +93,16 @@ def timeline(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[
     return _run(con, sql, params)
 
 
-def shown_date(row: dict) -> str:
+def shown_date(row: dict, short: bool = False) -> str:
     """A timeline row's date as shown: ``undated``, or the date, marked when
     it was read from the file name (``date_basis``: it places the document
-    rather than dates it)."""
+    rather than dates it): "2021-01-01 (file name)", or "≈2021-01-01" where
+    space is short."""
     if row.get("date") is None:
         return "undated"
-    return f"{row['date']} (file name)" if row.get("date_basis") == "file name" else str(row["date"])
+    if row.get("date_basis") != "file name":
+        return str(row["date"])
+    return f"≈{row['date']}" if short else f"{row['date']} (file name)"
 
 
 def trajectory(con: duckdb.DuckDBPyConnection, local_authority: str, themes: list[str] | None = None,

@@ -273,3 +273,9 @@ def test_an_undated_paper_is_placed_by_a_date_in_its_file_name(tmp_path, middles
     con.close()
     result = runner.invoke(main, ["timeline", "--db", str(middlesbrough_warehouse), "--la", "Middlesbrough"])
     assert result.exit_code == 0 and "2021-01-01 (file name)  minutes" in result.output
+    from warehouse.theme_queries import shown_date
+
+    row = {"date": "2021-01-01", "date_basis": "file name"}
+    assert (shown_date(row), shown_date(row, short=True)) == ("2021-01-01 (file name)", "≈2021-01-01")
+    assert shown_date({"date": "2022-07-14", "date_basis": "text"}, short=True) == "2022-07-14"
+    assert shown_date({"date": None}) == "undated"
