@@ -37,6 +37,9 @@ in the gold file):
 * ``themes_tune_7.jsonl``: 12 passages from each of 80 more ILACS reports
   and focused-visit letters, the third batch of the ``tune3`` draw
   (``--draw tune7``), labelled blind by eight helpers;
+* ``themes_tune_8.jsonl``: the fourth batch of the same draw (``--draw
+  tune8``), which runs out of eligible documents: 12 passages from each of
+  the last 40, labelled blind by four helpers;
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -50,6 +53,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune5 --model-dir DIR > candidates.jsonl
     python models/data/themes_sample.py --draw council > candidates.jsonl
     python models/data/themes_sample.py --draw tune7 > candidates.jsonl
+    python models/data/themes_sample.py --draw tune8 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -203,7 +207,8 @@ def unlabelled_documents(files: tuple[str, ...]) -> list[str]:
 
 def more_tune(rng: random.Random, batch: int) -> list[dict]:
     """Batch ``batch`` (1: themes_tune_3.jsonl, 2: themes_tune_4.jsonl, 3:
-    themes_tune_7.jsonl) of ``TUNE3_DOCS`` ILACS reports and focused-visit
+    themes_tune_7.jsonl, 4: themes_tune_8.jsonl, which gets only the 40
+    documents left) of ``TUNE3_DOCS`` ILACS reports and focused-visit
     letters that no earlier file labels, of authorities with nothing in the
     gold set, in a seeded order, ``TUNE_PER_DOC`` passages each (later
     batches continue the same draw, so earlier ones are unchanged; batch 3
@@ -273,8 +278,8 @@ def draw(which: str, model_dir: Path | None = None) -> list[dict]:
         return council_tune(random.Random(f"{SEED}-council"))
     if which == "tune5":
         return unsure_tune(random.Random(f"{SEED}-tune5"), model_dir)
-    if which in ("tune3", "tune4", "tune7"):
-        return more_tune(random.Random(f"{SEED}-tune3"), {"tune3": 1, "tune4": 2, "tune7": 3}[which])
+    if which in ("tune3", "tune4", "tune7", "tune8"):
+        return more_tune(random.Random(f"{SEED}-tune3"), {"tune3": 1, "tune4": 2, "tune7": 3, "tune8": 4}[which])
     rng = random.Random(f"{SEED}-{which}")
     if which == "tune":
         return from_findings(HERE / "findings_labels.jsonl", TUNE_PER_DOC, rng)
@@ -298,7 +303,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8"))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")

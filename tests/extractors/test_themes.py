@@ -250,6 +250,15 @@ def test_tune_7_is_the_third_batch_of_the_tune3_draw_and_repeats():
     assert [(r["doc"], r["quote"]) for r in rows] == [(r["doc"], r["quote"]) for r in drawn] and len(rows) == 960
 
 
+def test_tune_8_is_the_fourth_batch_of_the_tune3_draw_and_repeats():
+    """The draw runs out of eligible documents in batch 4: 40, not 80."""
+    rows = read_theme_rows(data_file("themes_tune_8.jsonl"), load_taxonomy())
+    drawn = _themes_sample().draw("tune8")
+    assert [(r["doc"], r["quote"]) for r in rows] == [(r["doc"], r["quote"]) for r in drawn] and len(rows) == 480
+    assert not {r["doc"] for r in rows} & {r["doc"] for r in read_theme_rows(data_file("themes_tune_7.jsonl"),
+                                                                            load_taxonomy())}
+
+
 def test_council_papers_are_split_between_tuning_and_gold_by_document():
     """themes_tune_6.jsonl holds the council papers moved from the gold set
     (themes_sample.council_tune_documents): half of each kind, papers that
