@@ -73,3 +73,44 @@ def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
         text, prev, unit = hits[0]
         out.append(LabelledPassage(r["doc"], text, frozenset(r["themes"]), prev, unit))
     return out
+
+
+def read_review(path: Path, taxonomy: Taxonomy) -> dict[tuple[str, str], dict[str, bool]]:
+    """A review of tuning labels (``models/data/themes_review.jsonl``): rows
+    ``{doc, quote, verdicts: {theme: true|false}}``, keyed by (doc, the quote
+    normalised as labels are matched)."""
+    out: dict[tuple[str, str], dict[str, bool]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise ValueError(f"{path}: line {n}: not JSON ({exc})") from exc
+            verdicts = row.get("verdicts")
+            if not row.get("doc") or not row.get("quote") or not isinstance(verdicts, dict) or \
+                    not all(isinstance(v, bool) for v in verdicts.values()):
+                raise ValueError(f"{path}: line {n}: doc, quote and verdicts ({{theme: true|false}}) are required")
+            try:
+                resolved = {taxonomy.resolve(t): v for t, v in verdicts.items()}
+            except KeyError as exc:
+                raise ValueError(f"{path}: line {n}: {exc.args[0]!r} is not a theme of {taxonomy.version}") from exc
+            out.setdefault((row["doc"], _plain(row["quote"])), {}).update(resolved)
+    return out
+
+
+def apply_review(rows: list[dict], review: dict[tuple[str, str], dict[str, bool]]) -> tuple[list[dict], int]:
+    """``rows`` with each reviewed theme set to its verdict (added when true,
+    removed when false), and how many (passage, theme) labels that changed."""
+    out, changed = [], 0
+    for r in rows:
+        verdicts = review.get((r["doc"], _plain(r["quote"])))
+        if not verdicts:
+            out.append(r)
+            continue
+        themes = set(r["themes"])
+        new = (themes | {t for t, v in verdicts.items() if v}) - {t for t, v in verdicts.items() if not v}
+        changed += len(themes ^ new)
+        out.append({**r, "themes": sorted(new)})
+    return out, changed

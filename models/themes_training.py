@@ -4,6 +4,10 @@
 the gold file) and writes ``models/themes/tuning.json``,
 ``models/themes/prototypes.npz`` and ``models/themes/classifier.joblib``:
 
+0. A review (``models/data/themes_review.jsonl``: blind verdicts on the
+   (passage, theme) pairs where an earlier tagger's out-of-fold prediction
+   and the label disagreed) is applied over the labels, when given; the
+   command line gives it by default with the default files.
 1. Seed phrases: every seed is matched in the labelled passages; a seed that
    tags at least ``SEED_MIN_WRONG`` passages wrongly and is right less than
    ``SEED_MIN_PRECISION`` of the time is dropped.
@@ -43,7 +47,7 @@ from extractors.themes.classifier import ThemeClassifier, features
 from extractors.themes.extract import encode_or_zero, mean_vectors
 from extractors.themes.phrases import SeedMatcher, hit_matrix
 from extractors.themes.tagger import prototypes
-from models.themes_data import LabelledPassage, data_file, locate_rows, read_theme_rows
+from models.themes_data import LabelledPassage, apply_review, data_file, locate_rows, read_review, read_theme_rows
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
 TUNING_VERSION = "tuning-3"
@@ -207,12 +211,27 @@ def cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy: Taxonom
             "similarity": _micro_counts(gold[:, cols], similarity_pred[:, cols])}
 
 
-def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = None, progress=print) -> dict:
+def review_file() -> Path | None:
+    """The review of the tuning labels applied by default, if there is one."""
+    path = data_file("themes_review.jsonl")
+    return path if path.exists() else None
+
+
+def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = None, progress=print,
+          review: Path | None = None) -> dict:
+    """``review``: a file of verdicts on (passage, theme) labels
+    (``models.themes_data.read_review``) applied over the labels before
+    anything is fitted; the card records how many labels it changed."""
     taxonomy = load_taxonomy()
     ids = list(taxonomy.ids)
     paths = [Path(p) for p in ([labels] if isinstance(labels, (str, Path)) else labels or tune_files())]
     progress(f"reading {', '.join(p.name for p in paths)} and finding the passages in {corpus_dir}")
-    passages = [lp for path in paths for lp in locate_rows(read_theme_rows(path, taxonomy), corpus_dir)]
+    rows = [r for path in paths for r in read_theme_rows(path, taxonomy)]
+    changed = 0
+    if review is not None:
+        rows, changed = apply_review(rows, read_review(Path(review), taxonomy))
+        progress(f"{Path(review).name}: {changed} (passage, theme) labels changed by the review")
+    passages = locate_rows(rows, corpus_dir)
     if len({p.doc for p in passages}) < FOLDS:
         raise ValueError(f"need labelled passages from at least {FOLDS} documents to cross-validate")
     encoder = Encoder()
@@ -243,6 +262,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
         "taxonomy_version": taxonomy.version,
         "rule": rule,
         "labels": [p.name for p in paths],
+        "review": {"file": Path(review).name, "labels_changed": changed} if review is not None else None,
         "passages": len(passages),
         "documents": sorted({p.doc for p in passages}),
         "examples_per_theme": {t: int(len(e)) for t, e in zip(ids, examples)},

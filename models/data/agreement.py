@@ -25,6 +25,14 @@ drawn with ``random.Random("agreement-<file name>")``):
     python models/data/agreement.py themes models/data/themes_tune.jsonl models/data/themes_tune_4.jsonl \\
         --second models/data/agreement/themes_tune_second.jsonl
 
+``review``: the review of the tuning labels (``themes_review.jsonl``, made
+by blind verdicts on the themes where the tagger's cross-validated
+prediction and the label disagreed, plus one control theme per passage
+where they agreed) scored against the labels it reviewed:
+
+    python models/data/agreement.py review models/data/themes_tune*.jsonl \\
+        --second models/data/themes_review.jsonl
+
 Only the standard library is imported.
 """
 from __future__ import annotations
@@ -79,16 +87,37 @@ def findings(first: dict, second: dict) -> dict:
             "macro_f1_without_mixed": round(sum(f1s) / 3, 3), "without_mixed": len(plain)}
 
 
+def review(first: dict, second: dict) -> dict:
+    """A review (``themes_review.jsonl``) against the labels it reviewed:
+    how often its verdicts on the disputed themes keep or change the label,
+    and how often it agrees with the label on the control themes."""
+    keys = [k for k in second if k in first]
+    if not keys:
+        raise SystemExit("no passage (doc, quote) of the review is in the labels")
+    c = Counter()
+    for k in keys:
+        labelled = set(first[k]["themes"])
+        for theme, verdict in second[k]["verdicts"].items():
+            c[("labelled" if theme in labelled else "unlabelled", verdict)] += 1
+        for theme, verdict in second[k].get("controls", {}).items():
+            c[("control", verdict == (theme in labelled))] += 1
+    return {"passages": len(keys),
+            "labelled_theme_kept": c[("labelled", True)], "labelled_theme_removed": c[("labelled", False)],
+            "unlabelled_theme_left_out": c[("unlabelled", False)], "unlabelled_theme_added": c[("unlabelled", True)],
+            "labels_changed": c[("labelled", False)] + c[("unlabelled", True)],
+            "controls": c[("control", True)] + c[("control", False)], "controls_agreeing": c[("control", True)]}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("kind", choices=("themes", "findings"))
+    ap.add_argument("kind", choices=("themes", "findings", "review"))
     ap.add_argument("first", type=Path, nargs="+", help="the first annotation (one or more files)")
     ap.add_argument("--second", type=Path, help="the second annotation (default: the last positional file)")
     a = ap.parse_args(argv)
     firsts, second = (a.first, a.second) if a.second else (a.first[:-1], a.first[-1])
     if not firsts:
         ap.error("give the first annotation and the second")
-    result = (themes if a.kind == "themes" else findings)(_rows(firsts), _rows([second]))
+    result = {"themes": themes, "findings": findings, "review": review}[a.kind](_rows(firsts), _rows([second]))
     print(json.dumps(result))
     return 0
 

@@ -11,7 +11,7 @@ import pytest
 from extractors.findings.encoder import shared_encoder
 from extractors.themes import load_tagger, stage_version
 from extractors.themes.phrases import SeedMatcher
-from models.themes_data import data_file, read_theme_rows
+from models.themes_data import apply_review, data_file, read_review, read_theme_rows
 from models.themes_discovery import discover
 from models.themes_taxonomy import TaxonomyError, load_taxonomy
 
@@ -118,6 +118,25 @@ def test_theme_rows_accept_labels_and_one_theme_and_reject_unknown(tmp_path):
         read_theme_rows(path, tax)
 
 
+def test_a_review_sets_each_judged_theme_and_leaves_the_rest(tmp_path):
+    tax = load_taxonomy()
+    path = tmp_path / "review.jsonl"
+    path.write_text('{"doc": "a.pdf", "quote": "Managers  oversee plans.", "verdicts": {"management_oversight": true, '
+                    '"Front door / MACH": false}}\n')
+    review = read_review(path, tax)
+    rows = [{"doc": "a.pdf", "quote": "Managers oversee plans.", "themes": ["front_door", "recording"]},
+            {"doc": "b.pdf", "quote": "Managers oversee plans.", "themes": ["front_door"]}]
+    out, changed = apply_review(rows, review)
+    assert [r["themes"] for r in out] == [["management_oversight", "recording"], ["front_door"]] and changed == 2
+    assert rows[0]["themes"] == ["front_door", "recording"]  # the labels read are not modified
+    path.write_text('{"doc": "a.pdf", "quote": "q", "verdicts": {"youth justice": true}}\n')
+    with pytest.raises(ValueError, match="line 1: 'youth justice' is not a theme"):
+        read_review(path, tax)
+    path.write_text('{"doc": "a.pdf", "quote": "q", "verdicts": {"covid": "yes"}}\n')
+    with pytest.raises(ValueError, match="line 1: doc, quote and verdicts"):
+        read_review(path, tax)
+
+
 def test_discovery_is_deterministic_and_labels_clusters_by_their_terms():
     youth = [f"The youth offending service supervises young people on {x} orders in the youth justice system."
              for x in ("referral", "community", "custodial", "reparation", "detention", "court")]
@@ -217,6 +236,35 @@ def test_second_annotations_match_first_annotations_and_agree(capsys):
                                "--second", str(base / "agreement" / second)]) == 0
         out = json.loads(capsys.readouterr().out.splitlines()[0])
         assert out["passages"] == 280 and out["f1"] > 0.9
+
+
+def test_the_review_covers_tuning_passages_only_and_is_what_training_applies(capsys):
+    """themes_review.jsonl judges passages of the tuning files (never the gold
+    set); agreement.py scores it against them (the README's figures); the
+    training card records the labels it changed."""
+    import importlib.util
+
+    from models.themes_training import review_file, tune_files
+
+    tax = load_taxonomy()
+    path = review_file()
+    assert path is not None and path.name == "themes_review.jsonl"
+    review = read_review(path, tax)
+    tune = {(r["doc"], r["quote"]) for f in tune_files() for r in read_theme_rows(f, tax)}
+    gold_docs = {r["doc"] for r in read_theme_rows(data_file("themes_gold.jsonl"), tax)}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert len(review) == len(rows) and all((r["doc"], r["quote"]) in tune for r in rows)
+    assert not {r["doc"] for r in rows} & gold_docs
+    spec = importlib.util.spec_from_file_location("agreement", path.parent / "agreement.py")
+    agreement = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(agreement)
+    assert agreement.main(["review", *map(str, tune_files()), "--second", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert out["passages"] == len(rows) and out["controls_agreeing"] / out["controls"] > 0.9
+    card = json.loads((path.parents[1] / "themes" / "tuning.json").read_text())
+    assert card["review"] == {"file": "themes_review.jsonl", "labels_changed": out["labels_changed"]}
+    _, changed = apply_review([r for f in tune_files() for r in read_theme_rows(f, tax)], review)
+    assert changed == out["labels_changed"]
 
 
 def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):

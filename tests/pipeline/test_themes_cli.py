@@ -279,3 +279,11 @@ def test_an_undated_paper_is_placed_by_a_date_in_its_file_name(tmp_path, middles
     assert (shown_date(row), shown_date(row, short=True)) == ("2021-01-01 (file name)", "≈2021-01-01")
     assert shown_date({"date": "2022-07-14", "date_basis": "text"}, short=True) == "2022-07-14"
     assert shown_date({"date": None}) == "undated"
+
+
+def test_train_themes_takes_a_review_or_none_but_not_both(runner, tmp_path):
+    review = tmp_path / "r.jsonl"
+    review.write_text('{"doc": "a.pdf", "quote": "q", "verdicts": {"covid": true}}\n')
+    result = runner.invoke(main, ["train", "themes", "--review", str(review), "--no-review", "--out", str(tmp_path)])
+    assert result.exit_code != 0 and "--review and --no-review" in result.output
+    assert not (tmp_path / "tuning.json").exists()
