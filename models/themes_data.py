@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 from corpus.readers import read_path
 from extractors.segment import segment
@@ -23,28 +24,36 @@ def data_file(name: str) -> Path:
     return Path(str(resources.files("models").joinpath("data", name)))
 
 
-def read_theme_rows(path: Path, taxonomy: Taxonomy) -> list[dict]:
-    """Rows with ``themes`` as a sorted list of ids; a clear error for a bad row."""
-    rows = []
+def _json_rows(path: Path) -> Iterator[tuple[int, dict]]:
+    """(line number, row) of a JSON-lines file, skipping blank and ``#`` lines."""
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
             try:
-                row = json.loads(line)
+                yield n, json.loads(line)
             except ValueError as exc:
                 raise ValueError(f"{path}: line {n}: not JSON ({exc})") from exc
-            if not row.get("doc") or not row.get("quote"):
-                raise ValueError(f"{path}: line {n}: doc and quote are required")
-            given = row.get("themes", row.get("theme"))
-            if given is None:
-                raise ValueError(f"{path}: line {n}: no themes (a list, possibly empty) or theme")
-            names = [given] if isinstance(given, str) else list(given)
-            try:
-                ids = sorted({taxonomy.resolve(x) for x in names})
-            except KeyError as exc:
-                raise ValueError(f"{path}: line {n}: {exc.args[0]!r} is not a theme of {taxonomy.version}") from exc
-            rows.append({**row, "themes": ids})
+
+
+def _resolve(taxonomy: Taxonomy, name: str, path: Path, n: int) -> str:
+    try:
+        return taxonomy.resolve(name)
+    except KeyError as exc:
+        raise ValueError(f"{path}: line {n}: {exc.args[0]!r} is not a theme of {taxonomy.version}") from exc
+
+
+def read_theme_rows(path: Path, taxonomy: Taxonomy) -> list[dict]:
+    """Rows with ``themes`` as a sorted list of ids; a clear error for a bad row."""
+    rows = []
+    for n, row in _json_rows(path):
+        if not row.get("doc") or not row.get("quote"):
+            raise ValueError(f"{path}: line {n}: doc and quote are required")
+        given = row.get("themes", row.get("theme"))
+        if given is None:
+            raise ValueError(f"{path}: line {n}: no themes (a list, possibly empty) or theme")
+        names = [given] if isinstance(given, str) else list(given)
+        rows.append({**row, "themes": sorted({_resolve(taxonomy, x, path, n) for x in names})})
     return rows
 
 
@@ -80,23 +89,13 @@ def read_review(path: Path, taxonomy: Taxonomy) -> dict[tuple[str, str], dict[st
     ``{doc, quote, verdicts: {theme: true|false}}``, keyed by (doc, the quote
     normalised as labels are matched)."""
     out: dict[tuple[str, str], dict[str, bool]] = {}
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            try:
-                row = json.loads(line)
-            except ValueError as exc:
-                raise ValueError(f"{path}: line {n}: not JSON ({exc})") from exc
-            verdicts = row.get("verdicts")
-            if not row.get("doc") or not row.get("quote") or not isinstance(verdicts, dict) or \
-                    not all(isinstance(v, bool) for v in verdicts.values()):
-                raise ValueError(f"{path}: line {n}: doc, quote and verdicts ({{theme: true|false}}) are required")
-            try:
-                resolved = {taxonomy.resolve(t): v for t, v in verdicts.items()}
-            except KeyError as exc:
-                raise ValueError(f"{path}: line {n}: {exc.args[0]!r} is not a theme of {taxonomy.version}") from exc
-            out.setdefault((row["doc"], _plain(row["quote"])), {}).update(resolved)
+    for n, row in _json_rows(path):
+        verdicts = row.get("verdicts")
+        if not row.get("doc") or not row.get("quote") or not isinstance(verdicts, dict) or \
+                not all(isinstance(v, bool) for v in verdicts.values()):
+            raise ValueError(f"{path}: line {n}: doc, quote and verdicts ({{theme: true|false}}) are required")
+        resolved = {_resolve(taxonomy, t, path, n): v for t, v in verdicts.items()}
+        out.setdefault((row["doc"], _plain(row["quote"])), {}).update(resolved)
     return out
 
 
