@@ -220,15 +220,21 @@ def test_previous_passages_need_their_vectors(tagger):
                    ["A passage before."], None)
 
 
+def _data_script(name: str):
+    """A script of models/data (not a package), imported as a module."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, data_file("themes_gold.jsonl").parent / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_second_annotations_match_first_annotations_and_agree(capsys):
     """The blind second annotations in models/data/agreement/ cover passages of
     the files they check, and agreement.py scores them (the README's figures)."""
-    import importlib.util
-
     base = data_file("themes_gold.jsonl").parent
-    spec = importlib.util.spec_from_file_location("agreement", base / "agreement.py")
-    agreement = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(agreement)
+    agreement = _data_script("agreement")
     # 17 of the gold sample's passages moved with their council papers to themes_tune_6.jsonl
     for first, second in ((["themes_gold.jsonl", "themes_tune_6.jsonl"], "themes_gold_second.jsonl"),
                           (["themes_tune.jsonl", "themes_tune_4.jsonl"], "themes_tune_second.jsonl")):
@@ -242,8 +248,6 @@ def test_the_review_covers_tuning_passages_only_and_is_what_training_applies(cap
     """themes_review.jsonl judges passages of the tuning files (never the gold
     set); agreement.py scores it against them (the README's figures); the
     training card records the labels it changed."""
-    import importlib.util
-
     from models.themes_training import review_file, tune_files
 
     tax = load_taxonomy()
@@ -255,9 +259,7 @@ def test_the_review_covers_tuning_passages_only_and_is_what_training_applies(cap
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     assert len(review) == len(rows) and all((r["doc"], r["quote"]) in tune for r in rows)
     assert not {r["doc"] for r in rows} & gold_docs
-    spec = importlib.util.spec_from_file_location("agreement", path.parent / "agreement.py")
-    agreement = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(agreement)
+    agreement = _data_script("agreement")
     assert agreement.main(["review", *map(str, tune_files()), "--second", str(path)]) == 0
     out = json.loads(capsys.readouterr().out.splitlines()[0])
     assert out["passages"] == len(rows) and out["controls_agreeing"] / out["controls"] > 0.9
@@ -284,12 +286,7 @@ def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
 
 
 def _themes_sample():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("themes_sample", data_file("themes_gold.jsonl").parent / "themes_sample.py")
-    sample = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(sample)
-    return sample
+    return _data_script("themes_sample")
 
 
 def test_tune_7_is_the_third_batch_of_the_tune3_draw_and_repeats():
