@@ -1,7 +1,7 @@
 """Agreement between two annotations of the same passages.
 
-    python models/data/agreement.py themes models/data/themes_gold.jsonl models/data/themes_tune_6.jsonl \\
-        --second models/data/agreement/themes_gold_second.jsonl
+    python models/data/agreement.py themes models/data/agreement/themes_gold_first.jsonl \\
+        models/data/themes_tune_6.jsonl --second models/data/agreement/themes_gold_second.jsonl
     python models/data/agreement.py findings models/data/findings_labels.jsonl models/data/findings_labels_2.jsonl \\
         --second models/data/agreement/findings_held_out_second.jsonl
 
@@ -14,9 +14,11 @@ macro-F1 of the second against the first over the sentences neither calls
 
 The second annotations in ``models/data/agreement/`` were made blind: a
 different annotator (a helper working from the same guide, without the first
-labels) labelled a seeded sample of 280 of the 544 passages the theme gold set then
-held (17 of them have since moved, with their council papers, to
-``themes_tune_6.jsonl``; hence that file beside the gold file above), all 424
+labels) labelled every passage of the theme gold set's first annotation
+(``themes_gold_first.jsonl``): first a seeded sample of 280 of the 544 passages
+it then held (17 of them have since moved, with their council papers, to
+``themes_tune_6.jsonl``; hence that file beside it above), later the other 245
+of the 508 it holds now; all 424
 held-out findings sentences (the 18 held-out documents of
 ``ofsted-mine train findings``), and 140 passages each of
 ``themes_tune.jsonl`` and ``themes_tune_4.jsonl`` (``themes_tune_second.jsonl``,
@@ -32,6 +34,15 @@ where they agreed) scored against the labels it reviewed:
 
     python models/data/agreement.py review models/data/themes_tune*.jsonl \\
         --second models/data/themes_review.jsonl
+
+The gold set itself (``themes_gold.jsonl``) is the two annotations'
+consensus: where they differed, an adjudicator (another blind helper, shown
+the disputed themes and one control theme, shuffled, not told who proposed
+what; no tagger involved) judged each disputed theme
+(``themes_gold_adjudication.jsonl``). ``review`` scores that too:
+
+    python models/data/agreement.py review models/data/agreement/themes_gold_first.jsonl \\
+        --second models/data/agreement/themes_gold_adjudication.jsonl
 
 Only the standard library is imported.
 """

@@ -235,13 +235,42 @@ def test_second_annotations_match_first_annotations_and_agree(capsys):
     the files they check, and agreement.py scores them (the README's figures)."""
     base = data_file("themes_gold.jsonl").parent
     agreement = _data_script("agreement")
-    # 17 of the gold sample's passages moved with their council papers to themes_tune_6.jsonl
-    for first, second in ((["themes_gold.jsonl", "themes_tune_6.jsonl"], "themes_gold_second.jsonl"),
-                          (["themes_tune.jsonl", "themes_tune_4.jsonl"], "themes_tune_second.jsonl")):
+    # every gold passage, plus 17 that moved with their council papers to themes_tune_6.jsonl
+    for first, second, n in ((["agreement/themes_gold_first.jsonl", "themes_tune_6.jsonl"], "themes_gold_second.jsonl",
+                              508 + 17),
+                             (["themes_tune.jsonl", "themes_tune_4.jsonl"], "themes_tune_second.jsonl", 280)):
         assert agreement.main(["themes", *(str(base / f) for f in first),
                                "--second", str(base / "agreement" / second)]) == 0
         out = json.loads(capsys.readouterr().out.splitlines()[0])
-        assert out["passages"] == 280 and out["f1"] > 0.9
+        assert out["passages"] == n and out["f1"] > 0.9
+
+
+def test_the_gold_set_is_the_adjudicated_consensus_of_two_blind_annotations(capsys):
+    """themes_gold.jsonl: where the first and second annotations agree, their
+    themes; where they differ, the adjudicator's verdict on each disputed theme
+    (and on nothing else)."""
+    tax = load_taxonomy()
+    base = data_file("themes_gold.jsonl").parent
+    gold = read_theme_rows(base / "themes_gold.jsonl", tax)
+    first = read_theme_rows(base / "agreement" / "themes_gold_first.jsonl", tax)
+    second = {(r["doc"], r["quote"]): set(r["themes"])
+              for r in read_theme_rows(base / "agreement" / "themes_gold_second.jsonl", tax)}
+    path = base / "agreement" / "themes_gold_adjudication.jsonl"
+    adjudication = read_review(path, tax)
+    assert [(r["doc"], r["quote"]) for r in gold] == [(r["doc"], r["quote"]) for r in first]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    disputed = {(r["doc"], r["quote"]): set(r["verdicts"]) for r in rows}
+    for f, g in zip(first, gold):
+        key = (f["doc"], f["quote"])
+        differ = set(f["themes"]) ^ second[key]
+        assert disputed.get(key, set()) == differ
+        assert set(f["themes"]) & second[key] <= set(g["themes"]) <= set(f["themes"]) | second[key]
+    consensus, changed = apply_review(first, adjudication)
+    assert [r["themes"] for r in consensus] == [r["themes"] for r in gold]
+    agreement = _data_script("agreement")
+    assert agreement.main(["review", str(base / "agreement" / "themes_gold_first.jsonl"), "--second", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert out["labels_changed"] == changed and out["controls_agreeing"] / out["controls"] > 0.9
 
 
 def test_the_review_covers_tuning_passages_only_and_is_what_training_applies(capsys):
