@@ -32,4 +32,4 @@ class ThemeTag:
     version: str
 
 
-EXAMPLE = ThemeTag("0" * 64, 12, "front_door", 0.93, "phrase+classifier", "MACH", 3, 5120, 5230, "themes-3+taxonomy-1")
+EXAMPLE = ThemeTag("0" * 64, 12, "front_door", 0.93, "phrase+classifier", "MACH", 3, 5120, 5230, "themes-4+taxonomy-1")

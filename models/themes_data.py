@@ -15,7 +15,8 @@ from typing import Iterator
 
 from corpus.readers import read_path
 from extractors.segment import segment
-from extractors.themes.extract import previous_texts, unit_members
+from extractors.themes.extract import previous_texts, scope_texts, unit_members
+from extractors.understand import understand
 from models.findings_data import _plain  # the same quote normalisation as the findings labels
 from models.themes_taxonomy import Taxonomy
 
@@ -64,6 +65,7 @@ class LabelledPassage:
     themes: frozenset[str]
     prev: str = ""  # the passage before it, as the themes stage sees it
     unit: tuple[str, ...] = ()  # the passages of its whole paragraph (or list item), itself included
+    scope: str = ""  # what its document says it is about (``extractors.themes.extract.scope_texts``)
 
 
 def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
@@ -72,15 +74,18 @@ def locate_rows(rows: list[dict], corpus_dir: Path) -> list[LabelledPassage]:
     out = []
     for r in rows:
         if r["doc"] not in cache:
-            seg = segment(read_path(Path(corpus_dir) / r["doc"], r["doc"]))
-            cache[r["doc"]] = [(p.text, _plain(p.text), prev, unit) for p, prev, unit in
-                               zip(seg.passages, previous_texts(seg.passages), unit_members(seg.passages))]
+            doc = read_path(Path(corpus_dir) / r["doc"], r["doc"])
+            seg = segment(doc)
+            areas = [a.text for a in understand(doc, seg).areas_covered]  # as the themes stage reads them
+            cache[r["doc"]] = [(p.text, _plain(p.text), prev, unit, scope) for p, prev, unit, scope in
+                               zip(seg.passages, previous_texts(seg.passages), unit_members(seg.passages),
+                                   scope_texts(seg, seg.passages, areas))]
         q = _plain(r["quote"])
-        hits = [(text, prev, unit) for text, plain, prev, unit in cache[r["doc"]] if q in plain]
+        hits = [(text, prev, unit, scope) for text, plain, prev, unit, scope in cache[r["doc"]] if q in plain]
         if len(hits) != 1:
             raise ValueError(f"{r['doc']}: quote found in {len(hits)} passages: {r['quote'][:60]!r}")
-        text, prev, unit = hits[0]
-        out.append(LabelledPassage(r["doc"], text, frozenset(r["themes"]), prev, unit))
+        text, prev, unit, scope = hits[0]
+        out.append(LabelledPassage(r["doc"], text, frozenset(r["themes"]), prev, unit, scope))
     return out
 
 

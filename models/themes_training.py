@@ -17,7 +17,8 @@ the gold file) and writes ``models/themes/tuning.json``,
    theme with at least ``MIN_POSITIVES`` labelled passages the threshold
    that maximises F1 of (kept phrase or similarity >= threshold) is chosen;
    other themes get the threshold that maximises micro-F1 over all of them.
-3. Classifier (tuning-2; tuning-3 adds the paragraph's mean embedding; ``extractors.themes.classifier``): a class-balanced
+3. Classifier (tuning-2; tuning-3 adds the paragraph's mean embedding, tuning-4 the
+   document's scope; ``extractors.themes.classifier``): a class-balanced
    logistic regression per theme; its probability threshold is the one that
    maximises micro-F1 over ``FOLDS``-fold cross-validation grouped by
    document, in which seeds, prototypes, thresholds and the classifier are
@@ -43,14 +44,14 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 from extractors.findings.encoder import Encoder
-from extractors.themes.classifier import ThemeClassifier, features
-from extractors.themes.extract import encode_or_zero, mean_vectors
+from extractors.themes.classifier import SCOPE_THEMES, ThemeClassifier, features, scope_similarities
+from extractors.themes.extract import encode_or_zero, encode_unique, mean_vectors
 from extractors.themes.phrases import SeedMatcher, hit_matrix
 from extractors.themes.tagger import prototypes
 from models.themes_data import LabelledPassage, apply_review, data_file, locate_rows, read_review, read_theme_rows
 from models.themes_taxonomy import Taxonomy, load_taxonomy
 
-TUNING_VERSION = "tuning-3"
+TUNING_VERSION = "tuning-4"
 C = 8.0
 FOLDS = 5
 PROBA_GRID = np.round(np.arange(0.30, 0.96, 0.05), 2)
@@ -156,8 +157,10 @@ def active_columns(taxonomy: Taxonomy) -> tuple[list[str], list[int]]:
     return active, [ids.index(t) for t in active]
 
 
-def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: float) -> ThemeClassifier:
-    """``X_parts``: (vecs, hits, sims, prev_vecs, prev_hits, unit_vecs) of the passages."""
+def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: float,
+                   scope_desc: np.ndarray) -> ThemeClassifier:
+    """``X_parts``: (vecs, hits, sims, prev_vecs, prev_hits, unit_vecs, scope_sims) of the
+    passages; ``scope_desc``: the embeddings of the descriptions of ``SCOPE_THEMES``."""
     tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(texts)
     X = features(*X_parts, tfidf, texts)
     coef = np.zeros((len(ids), X.shape[1]), dtype=np.float32)
@@ -168,7 +171,8 @@ def fit_classifier(texts, X_parts, gold: np.ndarray, ids: list[str], threshold: 
         elif gold[:, j].any():
             m = LogisticRegression(C=C, class_weight="balanced", max_iter=3000).fit(X, gold[:, j])
             coef[j], intercept[j] = m.coef_[0], m.intercept_[0]
-    return ThemeClassifier(list(ids), tfidf, coef, intercept, threshold)
+    return ThemeClassifier(list(ids), tfidf, coef, intercept, threshold, tuple(SCOPE_THEMES),
+                           np.asarray(scope_desc, dtype=np.float32))
 
 
 def _micro_counts(gold: np.ndarray, pred: np.ndarray) -> dict:
@@ -178,7 +182,12 @@ def _micro_counts(gold: np.ndarray, pred: np.ndarray) -> dict:
             "tagged": n_pred, "gold": n_gold}
 
 
-def cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
+def scope_descriptions(desc: np.ndarray, ids: list[str]) -> np.ndarray:
+    """The rows of ``desc`` (one per theme of ``ids``) of ``SCOPE_THEMES``."""
+    return desc[[ids.index(t) for t in SCOPE_THEMES]]
+
+
+def cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
     """Out-of-fold predictions of both rules, everything re-made per fold."""
     ids = list(taxonomy.ids)
     active, cols = active_columns(taxonomy)
@@ -187,6 +196,8 @@ def cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy: Taxonom
     groups = np.array([p.doc for p in passages])
     proba = np.zeros((len(passages), len(active)), dtype=np.float32)
     similarity_pred = np.zeros(gold.shape, dtype=bool)
+    scope_desc = scope_descriptions(desc, ids)
+    scope_sims = scope_similarities(scope_vecs, scope_desc)
     for k, (tr, te) in enumerate(GroupKFold(n_splits=FOLDS).split(vecs, gold, groups), 1):
         progress(f"  fold {k}/{FOLDS}: {len(tr)} passages to fit, {len(te)} to score")
         train_ps = [passages[i] for i in tr]
@@ -199,9 +210,11 @@ def cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy: Taxonom
         thr = np.array([thresholds[t] for t in ids])
         similarity_pred[te] = hits[te] | (sims_te >= thr)
         clf = fit_classifier([texts[i] for i in tr], (vecs[tr], hits[tr][:, cols], sims_tr[:, cols], prev_vecs[tr],
-                                                      prev_hits[tr][:, cols], unit_vecs[tr]), gold[tr][:, cols], active, 0.5)
+                                                      prev_hits[tr][:, cols], unit_vecs[tr], scope_sims[tr]),
+                             gold[tr][:, cols], active, 0.5, scope_desc)
         proba[te] = clf.proba(features(vecs[te], hits[te][:, cols], sims_te[:, cols], prev_vecs[te],
-                                       prev_hits[te][:, cols], unit_vecs[te], clf.tfidf, [texts[i] for i in te]))
+                                       prev_hits[te][:, cols], unit_vecs[te], scope_sims[te], clf.tfidf,
+                                       [texts[i] for i in te]))
     # the threshold is chosen on the same out-of-fold scores it is reported with (slightly
     # optimistic); the held-out gold set is the honest figure
     by_threshold = {float(t): _micro_counts(gold[:, cols], proba >= t) for t in PROBA_GRID}
@@ -235,14 +248,16 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     if len({p.doc for p in passages}) < FOLDS:
         raise ValueError(f"need labelled passages from at least {FOLDS} documents to cross-validate")
     encoder = Encoder()
-    progress(f"encoding {len(passages)} passages, the passages before them, their paragraphs and {len(ids)} descriptions")
+    progress(f"encoding {len(passages)} passages, the passages before them, their paragraphs, their documents' "
+             f"scopes and {len(ids)} descriptions")
     vecs = encoder.encode([p.text for p in passages])
     prev_vecs = encode_or_zero(encoder, [p.prev for p in passages], vecs.shape[1])
     unit_vecs = mean_vectors(encoder, [p.unit or (p.text,) for p in passages])
+    scope_vecs = encode_unique(encoder, [p.scope for p in passages], vecs.shape[1])
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
     progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")
-    cv = cross_validate(passages, vecs, prev_vecs, unit_vecs, desc, taxonomy, progress)
+    cv = cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy, progress)
     rule = "classifier" if cv["classifier"]["f1"] >= cv["similarity"]["f1"] else "similarity"
 
     matcher, dropped = kept_matcher(passages, taxonomy)
@@ -252,8 +267,10 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     thresholds, global_thr = choose_thresholds(passages, sims, hits, ids)
     gold = gold_matrix(passages, ids)
     active, cols = active_columns(taxonomy)
-    clf = fit_classifier(texts, (vecs, hits[:, cols], sims[:, cols], prev_vecs, prev_hits[:, cols], unit_vecs),
-                         gold[:, cols], active, cv["classifier_threshold"])
+    scope_desc = scope_descriptions(desc, ids)
+    clf = fit_classifier(texts, (vecs, hits[:, cols], sims[:, cols], prev_vecs, prev_hits[:, cols], unit_vecs,
+                                 scope_similarities(scope_vecs, scope_desc)),
+                         gold[:, cols], active, cv["classifier_threshold"], scope_desc)
     examples = [vecs[gold[:, j]] for j in range(len(ids))]
     protos = prototypes(desc, examples)
 
@@ -276,6 +293,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
                                                              "similarities": len(active), "previous_passage":
                                                              int(vecs.shape[1]) + len(active),
                                                              "paragraph": int(vecs.shape[1]),
+                                                             "scope": list(SCOPE_THEMES),
                                                              "tfidf": len(clf.tfidf.vocabulary_)}},
         "cross_validated": cv,
     }
@@ -285,5 +303,6 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     np.savez(out_dir / "prototypes.npz", ids=np.array(ids), vectors=protos.astype(np.float32))
     clf.tfidf.stop_words_ = None  # the terms cut by min_df: not needed to transform, and large
     joblib.dump({"ids": clf.ids, "tfidf": clf.tfidf, "coef": clf.coef, "intercept": clf.intercept,
-                 "threshold": clf.threshold}, out_dir / "classifier.joblib", compress=3)
+                 "threshold": clf.threshold, "scope_ids": clf.scope_ids, "scope_vectors": clf.scope_vectors},
+                out_dir / "classifier.joblib", compress=3)
     return card

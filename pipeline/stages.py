@@ -77,8 +77,9 @@ def _tagger():
 
 
 def _themes(doc: Document, done: dict[str, Any], settings: Settings):
+    areas = [a.text for a in done["understand"].areas_covered]  # the document's scope
     return themes_stage.tag_document(doc.id, done["segment"], _tagger(),
-                                   shared_encoder(precision=settings.encoder_precision), THEMES_STAGE_VERSION)
+                                   shared_encoder(precision=settings.encoder_precision), THEMES_STAGE_VERSION, areas)
 
 
 STAGES: tuple[Stage, ...] = (
@@ -86,7 +87,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("understand", UNDERSTANDING_VERSION, _understand, rows.understanding_rows, needs=("segment",)),
     Stage("figures", figures_version(), _figures, rows.figure_rows, needs=("segment", "understand")),
     Stage("findings", FINDINGS_STAGE_VERSION, _findings, _finding_rows, needs=("segment", "understand")),
-    Stage("themes", THEMES_STAGE_VERSION, _themes, rows.theme_tag_rows, needs=("segment",)),
+    Stage("themes", THEMES_STAGE_VERSION, _themes, rows.theme_tag_rows, needs=("segment", "understand")),
 )
 
 

@@ -21,7 +21,7 @@ from models.themes_taxonomy import load_taxonomy
 
 
 def stage_version() -> str:
-    """The pass, the taxonomy and the tuning ("themes-3+taxonomy-1+tuning-3.3f2a9c1")."""
+    """The pass, the taxonomy and the tuning ("themes-4+taxonomy-1+tuning-4.3f2a9c1")."""
     return f"{THEMES_VERSION}+{load_taxonomy().version}+{tuning_version()}"
 
 

@@ -14,7 +14,14 @@ Features (``features``), the same at training and tagging time:
   (for a one-sentence paragraph, the passage's own): a sentence's theme is
   often its paragraph's topic;
 * TF-IDF of the passage's word 1-2-grams (vocabulary fitted on the tuning
-  set).
+  set);
+* the document's scope: the similarity of what the visit says it looked at
+  (its "areas covered", ``extractors.visits``) or else of the passage's
+  section heading to the descriptions of the themes that name a group of
+  children (``SCOPE_THEMES``), weighted by ``SCOPE_WEIGHT`` (zeros when
+  there is neither). "Plans are not specific enough" is about children in
+  need in a letter on help and protection, about care plans in one on
+  children in care.
 
 A theme is tagged when its probability reaches the threshold chosen by
 grouped cross-validation on the tuning set (``models.themes_training``).
@@ -32,20 +39,34 @@ from scipy.sparse import csr_matrix, hstack
 SIM_SCALE = 3.0
 PREV_WEIGHT = 0.5
 UNIT_WEIGHT = 0.5
+SCOPE_WEIGHT = 2.0
+# the themes that name a group of children: which group a visit or a section is
+# about tells which of them a plain sentence ("plans are not specific") is about
+SCOPE_THEMES = ("children_in_need", "child_protection", "care_planning_reviews", "care_leavers", "early_help")
+
+
+def scope_similarities(scope_vecs: np.ndarray, description_vecs: np.ndarray) -> np.ndarray:
+    """Passage x scope theme: cosine similarity of each passage's scope
+    embedding (zeros for none) to the descriptions of ``SCOPE_THEMES``
+    (``description_vecs``, in that order)."""
+    return (np.asarray(scope_vecs, dtype=np.float32) @ np.asarray(description_vecs, dtype=np.float32).T)
 
 
 def features(vecs: np.ndarray, hits: np.ndarray, sims: np.ndarray, prev_vecs: np.ndarray,
-             prev_hits: np.ndarray, unit_vecs: np.ndarray, tfidf, texts: list[str]) -> csr_matrix:
-    """One row per passage; ``hits`` and ``sims`` are passage x theme."""
+             prev_hits: np.ndarray, unit_vecs: np.ndarray, scope_sims: np.ndarray, tfidf,
+             texts: list[str]) -> csr_matrix:
+    """One row per passage; ``hits`` and ``sims`` are passage x theme,
+    ``scope_sims`` passage x scope theme (``scope_similarities``)."""
     dense = np.hstack([vecs, hits.astype(np.float32), sims * SIM_SCALE, prev_vecs * PREV_WEIGHT,
-                       prev_hits.astype(np.float32) * PREV_WEIGHT, unit_vecs * UNIT_WEIGHT]).astype(np.float32)
+                       prev_hits.astype(np.float32) * PREV_WEIGHT, unit_vecs * UNIT_WEIGHT,
+                       scope_sims * SCOPE_WEIGHT]).astype(np.float32)
     return hstack([csr_matrix(dense), tfidf.transform(texts)]).tocsr()
 
 
-def feature_width(dim: int, n_themes: int, tfidf) -> int:
+def feature_width(dim: int, n_themes: int, n_scope: int, tfidf) -> int:
     """The number of columns ``features`` builds: three embeddings, three
-    per-theme blocks and the TF-IDF vocabulary."""
-    return 3 * dim + 3 * n_themes + len(tfidf.vocabulary_)
+    per-theme blocks, the scope block and the TF-IDF vocabulary."""
+    return 3 * dim + 3 * n_themes + n_scope + len(tfidf.vocabulary_)
 
 
 @dataclass
@@ -58,6 +79,14 @@ class ThemeClassifier:
     coef: np.ndarray
     intercept: np.ndarray
     threshold: float
+    scope_ids: tuple[str, ...] = ()  # the scope block's themes (SCOPE_THEMES when trained) ...
+    scope_vectors: np.ndarray | None = None  # ... and their descriptions' embeddings
+
+    def scope_block(self, scope_vecs: np.ndarray) -> np.ndarray:
+        """The scope features of passages whose scope embeddings are ``scope_vecs``."""
+        if self.scope_vectors is None or not len(self.scope_ids):
+            return np.zeros((len(scope_vecs), 0), dtype=np.float32)
+        return scope_similarities(scope_vecs, self.scope_vectors)
 
     def proba(self, X: csr_matrix) -> np.ndarray:
         """Passage x theme probabilities."""

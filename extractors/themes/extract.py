@@ -1,6 +1,8 @@
 """The themes pass over one document's passages."""
 from __future__ import annotations
 
+from typing import Sequence
+
 import numpy as np
 
 from extractors.findings.encoder import DIM
@@ -8,8 +10,10 @@ from extractors.segment import Segmentation
 from extractors.theme_records import ThemeTag
 from extractors.themes.tagger import ThemeTagger
 
-THEMES_VERSION = "themes-3"  # the pass; the taxonomy and the tuning have their own versions
+THEMES_VERSION = "themes-4"  # the pass; the taxonomy and the tuning have their own versions
 MIN_WORDS = 4
+# texts, vectors, previous texts, previous vectors, paragraph vectors, scope vectors
+TaggerInputs = tuple[list[str], np.ndarray, list[str], np.ndarray, np.ndarray, np.ndarray]
 
 
 def encode_or_zero(encoder, texts: list[str], dim: int) -> np.ndarray:
@@ -61,10 +65,36 @@ def mean_vectors(encoder, groups: list[tuple[str, ...]], dim: int = DIM) -> np.n
     return (out / np.where(norms == 0, 1, norms)).astype(np.float32)
 
 
-def tagger_inputs(seg: Segmentation, passages, encoder) -> tuple[list[str], np.ndarray, list[str], np.ndarray, np.ndarray]:
+def scope_texts(seg: Segmentation, passages, areas: Sequence[str] = ()) -> list[str]:
+    """For each passage, what its document says it is about: the areas a
+    visit covered (``extractors.visits.find_areas_covered``: "the local
+    authority's arrangements for children in care"), joined, when the
+    document names any; else the title of the passage's section ("The
+    experiences and progress of children in care: good"); "" for neither."""
+    if areas:
+        joined = "; ".join(a.strip() for a in areas if a.strip())
+        return [joined] * len(passages)
+    out = []
+    for p in passages:
+        section = seg.section_of(p)
+        out.append(section.title.strip() if section is not None else "")
+    return out
+
+
+def encode_unique(encoder, texts: list[str], dim: int = DIM) -> np.ndarray:
+    """``encode_or_zero`` encoding each distinct text once (a document's
+    scope texts repeat)."""
+    distinct = sorted({t for t in texts if t})
+    vecs = dict(zip(distinct, encode_or_zero(encoder, distinct, dim)))
+    return np.stack([vecs[t] if t else np.zeros(dim, dtype=np.float32) for t in texts]) if texts else \
+        np.zeros((0, dim), dtype=np.float32)
+
+
+def tagger_inputs(seg: Segmentation, passages, encoder, areas: Sequence[str] = ()) -> TaggerInputs:
     """What the tagger reads of ``passages`` (passages of ``seg``): their texts
-    and embeddings, the previous passage's text and embedding, and the
-    paragraph vector."""
+    and embeddings, the previous passage's text and embedding, the
+    paragraph vector and the scope vector (``scope_texts``; ``areas``: the
+    areas covered that the document names)."""
     before = dict(zip((p.index for p in seg.passages), previous_texts(seg.passages)))
     members = dict(zip((p.index for p in seg.passages), unit_members(seg.passages)))
     texts = [p.text for p in passages]
@@ -72,13 +102,16 @@ def tagger_inputs(seg: Segmentation, passages, encoder) -> tuple[list[str], np.n
     vectors = encoder.encode(texts)
     prev_vectors = encode_or_zero(encoder, prev, DIM)
     unit_vectors = mean_vectors(encoder, [members[p.index] for p in passages])
-    return texts, vectors, prev, prev_vectors, unit_vectors
+    scope_vectors = encode_unique(encoder, scope_texts(seg, passages, areas))
+    return texts, vectors, prev, prev_vectors, unit_vectors, scope_vectors
 
 
-def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str) -> tuple[ThemeTag, ...]:
+def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str,
+                 areas: Sequence[str] = ()) -> tuple[ThemeTag, ...]:
+    """``areas``: the areas covered the document names (its scope; see ``scope_texts``)."""
     passages = [p for p in seg.passages if taggable(p)]
     out = []
-    for p, hits in zip(passages, tagger.tag(*tagger_inputs(seg, passages, encoder))):
+    for p, hits in zip(passages, tagger.tag(*tagger_inputs(seg, passages, encoder, areas))):
         for h in hits:
             out.append(ThemeTag(doc_id, p.index, h.theme, h.score, h.method, h.phrase, p.page, p.start, p.end, version))
     return tuple(out)

@@ -7,8 +7,9 @@ Two rules, chosen by ``ofsted-mine train themes`` on the labelled passages
 * ``classifier``: a logistic regression per theme over the
   passage's embedding, its seed-phrase hits, its similarity to every theme's
   prototype, TF-IDF of its words, the embedding and phrase hits of the
-  passage before it and the mean embedding of its whole paragraph
-  (``extractors.themes.classifier``); a theme is tagged
+  passage before it, the mean embedding of its whole paragraph and the
+  similarity of its document's scope to the themes that name a group of
+  children (``extractors.themes.classifier``); a theme is tagged
   when its probability reaches the threshold chosen by cross-validation.
   Method ``classifier``, or ``phrase+classifier`` when one of the theme's
   seed phrases is in the passage; the score is the probability.
@@ -48,7 +49,7 @@ def default_dir() -> Path:
 
 
 def tuning_version(model_dir: Path | None = None) -> str:
-    """The tuning's version and a short hash of its files ("tuning-3.3f2a9c1"),
+    """The tuning's version and a short hash of its files ("tuning-4.3f2a9c1"),
     read without loading them: re-training on other labels changes the hash,
     so stored tags are re-made even when the version is not bumped. The hash
     covers tuning.json and, under the classifier rule, classifier.joblib."""
@@ -116,18 +117,21 @@ class ThemeTagger:
         return found, hit_matrix(found, self.ids)
 
     def tag(self, texts: list[str], vectors: np.ndarray, prev_texts: list[str] | None = None,
-            prev_vectors: np.ndarray | None = None, unit_vectors: np.ndarray | None = None) -> list[list[Hit]]:
+            prev_vectors: np.ndarray | None = None, unit_vectors: np.ndarray | None = None,
+            scope_vectors: np.ndarray | None = None) -> list[list[Hit]]:
         """The themes of each text, best score first. ``prev_texts`` and
         ``prev_vectors``: the passage before each one ("" and zeros for
         none); ``unit_vectors``: the mean embedding of each one's whole paragraph
-        (default: its own, as for a one-sentence paragraph). The classifier
-        reads them, the similarity rule does not."""
+        (default: its own, as for a one-sentence paragraph); ``scope_vectors``:
+        the embedding of its document's scope (``extract.scope_texts``; default
+        zeros, no scope). The classifier reads them, the similarity rule does not."""
         sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))
         if (prev_texts is None) != (prev_vectors is None):
             raise ValueError("give both the previous passages' texts and their vectors, or neither")
         found, hit_matrix = self.phrase_hits(texts)
         if self.classifier is not None:
-            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors, unit_vectors)
+            return self._classify(texts, vectors, sims, found, hit_matrix, prev_texts, prev_vectors, unit_vectors,
+                                  scope_vectors)
         out = []
         for row, phrases in zip(sims, found):
             hits = []
@@ -141,28 +145,33 @@ class ThemeTagger:
         return out
 
     def classifier_proba(self, texts: list[str], vectors: np.ndarray, prev_texts: list[str],
-                         prev_vectors: np.ndarray, unit_vectors: np.ndarray) -> np.ndarray:
+                         prev_vectors: np.ndarray, unit_vectors: np.ndarray,
+                         scope_vectors: np.ndarray | None = None) -> np.ndarray:
         """The classifier's passage x theme probabilities, before the threshold
         (what ``tag`` tags from; the labelling draws read it too)."""
         _, hits = self.phrase_hits(texts)
-        return self._proba(texts, vectors, self.scores(vectors), hits, prev_texts, prev_vectors, unit_vectors)
+        return self._proba(texts, vectors, self.scores(vectors), hits, prev_texts, prev_vectors, unit_vectors,
+                           scope_vectors)
 
-    def _proba(self, texts, vectors, sims, hits, prev_texts, prev_vectors, unit_vectors) -> np.ndarray:
+    def _proba(self, texts, vectors, sims, hits, prev_texts, prev_vectors, unit_vectors, scope_vectors) -> np.ndarray:
         n = len(texts)
         prev_texts = list(prev_texts) if prev_texts is not None else [""] * n
         if prev_vectors is None:
             prev_vectors = np.zeros_like(vectors)
         if unit_vectors is None:
             unit_vectors = vectors
+        if scope_vectors is None:
+            scope_vectors = np.zeros_like(vectors)
         _, prev_hits = self.phrase_hits(prev_texts)
         return self.classifier.proba(features(vectors, hits, sims, prev_vectors, prev_hits, unit_vectors,
-                                              self.classifier.tfidf, texts))
+                                              self.classifier.scope_block(scope_vectors), self.classifier.tfidf, texts))
 
-    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors, unit_vectors) -> list[list[Hit]]:
+    def _classify(self, texts, vectors, sims, found, hits, prev_texts, prev_vectors, unit_vectors,
+                  scope_vectors) -> list[list[Hit]]:
         n = len(texts)
         if n == 0:
             return []
-        proba = self._proba(texts, vectors, sims, hits, prev_texts, prev_vectors, unit_vectors)
+        proba = self._proba(texts, vectors, sims, hits, prev_texts, prev_vectors, unit_vectors, scope_vectors)
         out = []
         for i in range(n):
             row = []
@@ -192,7 +201,11 @@ def load_tagger(model_dir: Path | None = None, taxonomy: Taxonomy | None = None)
             classifier = ThemeClassifier(**joblib.load(model_dir / "classifier.joblib"))
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise TuningMissing(f"{model_dir}: no theme classifier ({exc}); run `ofsted-mine train themes`") from exc
-        width = feature_width(vecs.shape[1], len(ids), classifier.tfidf)
+        width = feature_width(vecs.shape[1], len(ids), len(classifier.scope_ids), classifier.tfidf)
+        scope_shape = (len(classifier.scope_ids), vecs.shape[1])
+        if classifier.scope_ids and np.shape(classifier.scope_vectors) != scope_shape:
+            raise TuningMissing(f"{model_dir}: classifier.joblib's scope vectors are not {scope_shape}; "
+                                "run `ofsted-mine train themes`")
         if classifier.coef.shape != (len(ids), width):
             raise TuningMissing(f"{model_dir}: classifier.joblib has shape {classifier.coef.shape}, this code builds "
                                 f"{(len(ids), width)} (themes x features): it was trained by another version; "

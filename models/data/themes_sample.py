@@ -236,13 +236,15 @@ def more_tune(rng: random.Random, batch: int) -> list[dict]:
 def closeness(rel: str, pool: list[dict], tagger, encoder) -> list[float]:
     """For each candidate of ``rel``: how far its likeliest-to-flip theme's
     probability is from the tagging threshold (small = unsure), computed as
-    the themes stage computes it (previous passage, paragraph vector)."""
+    the themes stage computes it (previous passage, paragraph vector, scope)."""
     import numpy as np
 
     from extractors.themes.extract import tagger_inputs
+    from extractors.understand import understand
 
     seg = fs.load(rel)
-    proba = tagger.classifier_proba(*tagger_inputs(seg, [seg.passages[c["index"]] for c in pool], encoder))
+    areas = [a.text for a in understand(fs.read_path(fs.CORPUS / rel), seg).areas_covered]
+    proba = tagger.classifier_proba(*tagger_inputs(seg, [seg.passages[c["index"]] for c in pool], encoder, areas))
     return np.abs(proba - tagger.classifier.threshold).min(axis=1).tolist()
 
 

@@ -39,7 +39,7 @@ def test_taxonomy_has_the_named_themes_with_stable_ids():
     assert len(set(tax.ids)) == len(tax.ids)
     assert all(t.label and len(t.description) > 40 and t.seeds for t in tax.themes)
     assert tax.resolve("Front door / MACH") == "front_door" and tax.resolve("FRONT_DOOR") == "front_door"
-    assert stage_version().startswith("themes-3+" + tax.version + "+tuning-3.")
+    assert stage_version().startswith("themes-4+" + tax.version + "+tuning-4.")
 
 
 def test_a_broken_taxonomy_is_a_clear_error(tmp_path):
@@ -203,6 +203,48 @@ def test_the_classifier_reads_the_passage_before_and_the_paragraph(tagger):
     assert "child_protection" in in_context and "child_protection" not in alone
 
 
+def test_a_documents_scope_is_the_areas_its_visit_covered_or_else_the_section(corpus_dir):
+    """Real documents: a focused-visit letter's scope is the area its opening
+    names, for every passage; an ILACS report's is each passage's section."""
+    from corpus.readers import read_path
+    from extractors.segment import segment
+    from extractors.themes.extract import encode_unique, scope_texts
+    from extractors.understand import understand
+
+    rel = "focused_visits/middlesbrough_2026-01-27.pdf"
+    doc = read_path(corpus_dir / rel, rel)
+    seg = segment(doc)
+    areas = [a.text for a in understand(doc, seg).areas_covered]
+    assert areas and "front door" in areas[0]
+    assert set(scope_texts(seg, seg.passages, areas)) == {"; ".join(areas)}
+    rel = "ilacs/newham_2019-03-25.pdf"
+    doc = read_path(corpus_dir / rel, rel)
+    seg = segment(doc)
+    assert not understand(doc, seg).areas_covered
+    scopes = scope_texts(seg, seg.passages)
+    assert any(s.startswith("The experiences and progress of children in care") for s in scopes)
+    assert all(s == (seg.section_of(p).title.strip() if seg.section_of(p) else "") for s, p in zip(scopes, seg.passages))
+    vecs = encode_unique(shared_encoder(), ["", "a", "a"])
+    assert not vecs[0].any() and np.allclose(vecs[1], vecs[2]) and vecs.shape == (3, 384)
+
+
+def test_the_scope_tells_which_group_of_children_a_plain_sentence_is_about(tagger):
+    """The same sentence leans to children in need in a visit about help and
+    protection, and to care plans in one about children in care."""
+    enc = shared_encoder()
+    text = ["Plans are not specific enough and do not always identify what needs to change."]
+    vec = enc.encode(text)
+    ids = tagger.ids
+    proba = {}
+    for name, scope in (("cin", "the local authority's arrangements for children in need and those subject "
+                                "to a child protection plan"),
+                        ("cic", "the local authority's arrangements for children in care")):
+        proba[name] = tagger.classifier_proba(text, vec, [""], np.zeros_like(vec), vec, enc.encode([scope]))[0]
+    cin, care = ids.index("children_in_need"), ids.index("care_planning_reviews")
+    assert proba["cin"][cin] > proba["cic"][cin] and proba["cic"][care] > proba["cin"][care]
+    assert tagger.classifier.scope_ids and tagger.classifier.scope_vectors.shape == (len(tagger.classifier.scope_ids), 384)
+
+
 def test_the_classifier_is_trained_on_the_themes_not_retired(tmp_path):
     from models.themes_training import active_columns
 
@@ -311,6 +353,11 @@ def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
     data["coef"] = data["coef"][:, :-5]  # as if trained by a version with fewer features
     joblib.dump(data, tmp_path / "classifier.joblib")
     with pytest.raises(TuningMissing, match="another version"):
+        load_tagger(tmp_path)
+    data = joblib.load(default_dir() / "classifier.joblib")
+    data["scope_vectors"] = data["scope_vectors"][:, :100]
+    joblib.dump(data, tmp_path / "classifier.joblib")
+    with pytest.raises(TuningMissing, match="scope vectors"):
         load_tagger(tmp_path)
 
 

@@ -196,7 +196,7 @@ def test_a_new_themes_version_reruns_only_themes():
     # the segmentation changed: everything after it re-runs
     assert stale_stages({**current, "segment": "old"}) == list(current)
     assert stale_stages({**current, "themes": "old"}, skip=("themes",)) == []
-    assert required(["themes"]) == ["segment", "themes"]
+    assert required(["themes"]) == ["segment", "understand", "themes"]  # the scope: the areas a visit covered
 
 
 def test_operating_points_count_only_tags_at_the_cut_off():
