@@ -184,6 +184,10 @@ def _micro_counts(gold: np.ndarray, pred: np.ndarray) -> dict:
 
 def scope_descriptions(desc: np.ndarray, ids: list[str]) -> np.ndarray:
     """The rows of ``desc`` (one per theme of ``ids``) of ``SCOPE_THEMES``."""
+    missing = [t for t in SCOPE_THEMES if t not in ids]
+    if missing:
+        raise ValueError(f"the scope themes {missing} (extractors.themes.classifier.SCOPE_THEMES) are not in the "
+                         "taxonomy: keep them or change SCOPE_THEMES")
     return desc[[ids.index(t) for t in SCOPE_THEMES]]
 
 
@@ -293,7 +297,8 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
                                                              "similarities": len(active), "previous_passage":
                                                              int(vecs.shape[1]) + len(active),
                                                              "paragraph": int(vecs.shape[1]),
-                                                             "scope": list(SCOPE_THEMES),
+                                                             "scope": len(SCOPE_THEMES),
+                                                             "scope_themes": list(SCOPE_THEMES),
                                                              "tfidf": len(clf.tfidf.vocabulary_)}},
         "cross_validated": cv,
     }
@@ -303,6 +308,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     np.savez(out_dir / "prototypes.npz", ids=np.array(ids), vectors=protos.astype(np.float32))
     clf.tfidf.stop_words_ = None  # the terms cut by min_df: not needed to transform, and large
     joblib.dump({"ids": clf.ids, "tfidf": clf.tfidf, "coef": clf.coef, "intercept": clf.intercept,
-                 "threshold": clf.threshold, "scope_ids": clf.scope_ids, "scope_vectors": clf.scope_vectors},
+                 "threshold": clf.threshold, "scope_theme_ids": clf.scope_theme_ids,
+                 "scope_description_vectors": clf.scope_description_vectors},
                 out_dir / "classifier.joblib", compress=3)
     return card

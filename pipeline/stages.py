@@ -79,7 +79,8 @@ def _tagger():
 def _themes(doc: Document, done: dict[str, Any], settings: Settings):
     areas = [a.text for a in done["understand"].areas_covered]  # the document's scope
     return themes_stage.tag_document(doc.id, done["segment"], _tagger(),
-                                   shared_encoder(precision=settings.encoder_precision), THEMES_STAGE_VERSION, areas)
+                                   shared_encoder(precision=settings.encoder_precision), THEMES_STAGE_VERSION,
+                                   areas=areas)
 
 
 STAGES: tuple[Stage, ...] = (

@@ -225,7 +225,7 @@ def register(cli) -> None:
         the one the pipeline uses. A review of the labels
         (models/data/themes_review.jsonl) is applied first unless --no-review.
         Deterministic; slow: 10 minutes for 5,575 passages on 2 cores with
-        nothing else running (38 with a second training beside it)."""
+        nothing else running."""
         from models.themes_training import review_file, train
         from pipeline.settings import PROJECT_ROOT
 

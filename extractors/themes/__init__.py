@@ -2,13 +2,14 @@
 each with a score and the method that found it.
 
     from extractors.themes import load_tagger, tag_document
-    tags = tag_document(doc.id, seg, load_tagger(), shared_encoder(), stage_version())
+    areas = [a.text for a in understand(doc, seg).areas_covered]  # the document's scope
+    tags = tag_document(doc.id, seg, load_tagger(), shared_encoder(), stage_version(), areas=areas)
 
 Modules: ``phrases`` (seed phrases, spaCy PhraseMatcher), ``classifier``
 (the features and the per-theme logistic regression), ``tagger`` (loads the
 trained rule: the classifier, or phrases + similarity to each theme's
 prototype), ``extract`` (the pass over a document, with each passage's
-predecessor). The taxonomy is
+predecessor, paragraph and document scope). The taxonomy is
 ``models/themes/taxonomy.toml``; discovery of themes not in it is
 ``models.themes_discovery``.
 """

@@ -79,14 +79,16 @@ class ThemeClassifier:
     coef: np.ndarray
     intercept: np.ndarray
     threshold: float
-    scope_ids: tuple[str, ...] = ()  # the scope block's themes (SCOPE_THEMES when trained) ...
-    scope_vectors: np.ndarray | None = None  # ... and their descriptions' embeddings
+    # the scope block's themes (SCOPE_THEMES when trained) and their descriptions' embeddings;
+    # none for a classifier trained before the scope (tuning-3), which is tagged without it
+    scope_theme_ids: tuple[str, ...] = ()
+    scope_description_vectors: np.ndarray | None = None
 
     def scope_block(self, scope_vecs: np.ndarray) -> np.ndarray:
-        """The scope features of passages whose scope embeddings are ``scope_vecs``."""
-        if self.scope_vectors is None or not len(self.scope_ids):
+        """The scope features of passages whose documents' scope embeddings are ``scope_vecs``."""
+        if self.scope_description_vectors is None or not len(self.scope_theme_ids):
             return np.zeros((len(scope_vecs), 0), dtype=np.float32)
-        return scope_similarities(scope_vecs, self.scope_vectors)
+        return scope_similarities(scope_vecs, self.scope_description_vectors)
 
     def proba(self, X: csr_matrix) -> np.ndarray:
         """Passage x theme probabilities."""

@@ -106,9 +106,11 @@ def tagger_inputs(seg: Segmentation, passages, encoder, areas: Sequence[str] = (
     return texts, vectors, prev, prev_vectors, unit_vectors, scope_vectors
 
 
-def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str,
-                 areas: Sequence[str] = ()) -> tuple[ThemeTag, ...]:
-    """``areas``: the areas covered the document names (its scope; see ``scope_texts``)."""
+def tag_document(doc_id: str, seg: Segmentation, tagger: ThemeTagger, encoder, version: str, *,
+                 areas: Sequence[str]) -> tuple[ThemeTag, ...]:
+    """``areas``: the areas covered the document names (``Understanding.areas_covered``'s
+    texts; empty for none): its scope, see ``scope_texts``. Required, so that no caller
+    tags a visit letter without the scope its tagger was trained with."""
     passages = [p for p in seg.passages if taggable(p)]
     out = []
     for p, hits in zip(passages, tagger.tag(*tagger_inputs(seg, passages, encoder, areas))):

@@ -124,7 +124,8 @@ class ThemeTagger:
         none); ``unit_vectors``: the mean embedding of each one's whole paragraph
         (default: its own, as for a one-sentence paragraph); ``scope_vectors``:
         the embedding of its document's scope (``extract.scope_texts``; default
-        zeros, no scope). The classifier reads them, the similarity rule does not."""
+        zeros: no scope known, as for a sentence outside any document; the themes
+        stage always gives one). The classifier reads them, the similarity rule does not."""
         sims = self.scores(vectors) if len(texts) else np.zeros((0, len(self.ids)))
         if (prev_texts is None) != (prev_vectors is None):
             raise ValueError("give both the previous passages' texts and their vectors, or neither")
@@ -201,9 +202,9 @@ def load_tagger(model_dir: Path | None = None, taxonomy: Taxonomy | None = None)
             classifier = ThemeClassifier(**joblib.load(model_dir / "classifier.joblib"))
         except (OSError, KeyError, TypeError, ValueError) as exc:
             raise TuningMissing(f"{model_dir}: no theme classifier ({exc}); run `ofsted-mine train themes`") from exc
-        width = feature_width(vecs.shape[1], len(ids), len(classifier.scope_ids), classifier.tfidf)
-        scope_shape = (len(classifier.scope_ids), vecs.shape[1])
-        if classifier.scope_ids and np.shape(classifier.scope_vectors) != scope_shape:
+        width = feature_width(vecs.shape[1], len(ids), len(classifier.scope_theme_ids), classifier.tfidf)
+        scope_shape = (len(classifier.scope_theme_ids), vecs.shape[1])
+        if classifier.scope_theme_ids and np.shape(classifier.scope_description_vectors) != scope_shape:
             raise TuningMissing(f"{model_dir}: classifier.joblib's scope vectors are not {scope_shape}; "
                                 "run `ofsted-mine train themes`")
         if classifier.coef.shape != (len(ids), width):

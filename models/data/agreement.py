@@ -12,13 +12,14 @@ the share of sentences given the same label, Cohen's kappa, and the
 macro-F1 of the second against the first over the sentences neither calls
 ``mixed``.
 
-The second annotations in ``models/data/agreement/`` were made blind: a
-different annotator (a helper working from the same guide, without the first
-labels) labelled every passage of the theme gold set's first annotation
-(``themes_gold_first.jsonl``): first a seeded sample of 280 of the 544 passages
-it then held (17 of them have since moved, with their council papers, to
-``themes_tune_6.jsonl``; hence that file beside it above), later the other 245
-of the 508 it holds now; all 424
+The second annotations in ``models/data/agreement/`` were made blind, by
+other annotators than the first (helpers working from the same guide, without
+the first labels). For the theme gold set's first annotation
+(``themes_gold_first.jsonl``) they cover every passage: one helper labelled a
+seeded sample of 280 of the 544 passages it then held (17 of them have since
+moved, with their council papers, to ``themes_tune_6.jsonl``; hence that file
+beside it above), three more later the other 245 of the 508 it holds now. They
+also cover all 424
 held-out findings sentences (the 18 held-out documents of
 ``ofsted-mine train findings``), and 140 passages each of
 ``themes_tune.jsonl`` and ``themes_tune_4.jsonl`` (``themes_tune_second.jsonl``,
@@ -36,7 +37,7 @@ where they agreed) scored against the labels it reviewed:
         --second models/data/themes_review.jsonl
 
 The gold set itself (``themes_gold.jsonl``) is the two annotations'
-consensus: where they differed, an adjudicator (another blind helper, shown
+consensus: where they differed, adjudicators (two more blind helpers, shown
 the disputed themes and one control theme, shuffled, not told who proposed
 what; no tagger involved) judged each disputed theme
 (``themes_gold_adjudication.jsonl``). ``review`` scores that too:

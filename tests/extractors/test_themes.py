@@ -228,6 +228,29 @@ def test_a_documents_scope_is_the_areas_its_visit_covered_or_else_the_section(co
     assert not vecs[0].any() and np.allclose(vecs[1], vecs[2]) and vecs.shape == (3, 384)
 
 
+def test_training_sees_the_scope_the_themes_stage_sees(corpus_dir):
+    """A labelled passage's scope (models.themes_data.locate_rows, for
+    training) is what the pipeline's stages give the tagger for it."""
+    from corpus.discover import DiscoveredFile
+    from extractors.themes.extract import scope_texts
+    from models.findings_data import _plain
+    from models.themes_data import locate_rows
+    from pipeline.settings import Settings
+    from pipeline.steps import read_step, run_stages
+
+    rows = read_theme_rows(data_file("themes_gold.jsonl"), load_taxonomy())
+    for prefix in ("focused_visits/", "ilacs/", "committee_reports/"):
+        row = next(r for r in rows if r["doc"].startswith(prefix))
+        labelled = locate_rows([row], corpus_dir)[0]
+        done = run_stages(read_step(DiscoveredFile(corpus_dir / row["doc"], row["doc"])), Settings.from_env(),
+                          until="themes")
+        seg = done["segment"]
+        passage = next(p for p in seg.passages if _plain(row["quote"]) in _plain(p.text))
+        areas = [a.text for a in done["understand"].areas_covered]
+        assert [labelled.scope] == scope_texts(seg, [passage], areas), row["doc"]
+        assert labelled.scope or prefix == "committee_reports/"
+
+
 def test_the_scope_tells_which_group_of_children_a_plain_sentence_is_about(tagger):
     """The same sentence leans to children in need in a visit about help and
     protection, and to care plans in one about children in care."""
@@ -242,7 +265,7 @@ def test_the_scope_tells_which_group_of_children_a_plain_sentence_is_about(tagge
         proba[name] = tagger.classifier_proba(text, vec, [""], np.zeros_like(vec), vec, enc.encode([scope]))[0]
     cin, care = ids.index("children_in_need"), ids.index("care_planning_reviews")
     assert proba["cin"][cin] > proba["cic"][cin] and proba["cic"][care] > proba["cin"][care]
-    assert tagger.classifier.scope_ids and tagger.classifier.scope_vectors.shape == (len(tagger.classifier.scope_ids), 384)
+    assert tagger.classifier.scope_theme_ids and tagger.classifier.scope_description_vectors.shape == (len(tagger.classifier.scope_theme_ids), 384)
 
 
 def test_the_classifier_is_trained_on_the_themes_not_retired(tmp_path):
@@ -302,6 +325,7 @@ def test_the_gold_set_is_the_adjudicated_consensus_of_two_blind_annotations(caps
     assert [(r["doc"], r["quote"]) for r in gold] == [(r["doc"], r["quote"]) for r in first]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     disputed = {(r["doc"], r["quote"]): set(r["verdicts"]) for r in rows}
+    assert len(disputed) == len(rows) and set(disputed) <= {(r["doc"], r["quote"]) for r in gold}
     for f, g in zip(first, gold):
         key = (f["doc"], f["quote"])
         differ = set(f["themes"]) ^ second[key]
@@ -350,15 +374,39 @@ def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
     for name in ("tuning.json", "prototypes.npz", "classifier.joblib"):
         shutil.copy(default_dir() / name, tmp_path / name)
     data = joblib.load(tmp_path / "classifier.joblib")
-    data["coef"] = data["coef"][:, :-5]  # as if trained by a version with fewer features
+    data["coef"] = data["coef"][:, :-3]  # as if trained by a version with fewer features
     joblib.dump(data, tmp_path / "classifier.joblib")
     with pytest.raises(TuningMissing, match="another version"):
         load_tagger(tmp_path)
     data = joblib.load(default_dir() / "classifier.joblib")
-    data["scope_vectors"] = data["scope_vectors"][:, :100]
+    data["scope_description_vectors"] = data["scope_description_vectors"][:, :100]
     joblib.dump(data, tmp_path / "classifier.joblib")
     with pytest.raises(TuningMissing, match="scope vectors"):
         load_tagger(tmp_path)
+
+
+def test_a_classifier_trained_before_the_scope_is_tagged_without_it(tmp_path):
+    """A tuning-3 classifier.joblib (no scope block, no scope keys) still
+    loads, and tags from the features it was trained on."""
+    import shutil
+
+    import joblib
+
+    from extractors.themes.tagger import default_dir
+
+    for name in ("tuning.json", "prototypes.npz", "classifier.joblib"):
+        shutil.copy(default_dir() / name, tmp_path / name)
+    data = joblib.load(tmp_path / "classifier.joblib")
+    n_scope = len(data.pop("scope_theme_ids"))
+    data.pop("scope_description_vectors")
+    start = 3 * 384 + 3 * data["coef"].shape[0]  # three embeddings, three per-theme blocks, then the scope
+    data["coef"] = np.delete(data["coef"], np.s_[start:start + n_scope], axis=1)
+    joblib.dump(data, tmp_path / "classifier.joblib")
+    old = load_tagger(tmp_path)
+    assert old.classifier.scope_block(np.zeros((2, 384))).shape == (2, 0)
+    text = ["Strategy meetings are held promptly and the right agencies attend."]
+    vec = shared_encoder().encode(text)
+    assert "child_protection" in {h.theme for h in old.tag(text, vec, scope_vectors=vec)[0]}
 
 
 def _themes_sample():

@@ -197,6 +197,8 @@ def test_a_new_themes_version_reruns_only_themes():
     assert stale_stages({**current, "segment": "old"}) == list(current)
     assert stale_stages({**current, "themes": "old"}, skip=("themes",)) == []
     assert required(["themes"]) == ["segment", "understand", "themes"]  # the scope: the areas a visit covered
+    # so a new understanding re-runs every stage that reads it, themes included
+    assert stale_stages({**current, "understand": "old"}) == ["understand", "figures", "findings", "themes"]
 
 
 def test_operating_points_count_only_tags_at_the_cut_off():
