@@ -45,7 +45,7 @@ from sklearn.model_selection import GroupKFold
 
 from extractors.findings.encoder import Encoder
 from extractors.themes.classifier import SCOPE_THEMES, ThemeClassifier, features, scope_similarities
-from extractors.themes.extract import encode_or_zero, encode_unique, mean_vectors
+from extractors.themes.extract import encode_or_zero, mean_vectors
 from extractors.themes.phrases import SeedMatcher, hit_matrix
 from extractors.themes.tagger import prototypes
 from models.themes_data import LabelledPassage, apply_review, data_file, locate_rows, read_review, read_theme_rows
@@ -257,7 +257,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     vecs = encoder.encode([p.text for p in passages])
     prev_vecs = encode_or_zero(encoder, [p.prev for p in passages], vecs.shape[1])
     unit_vecs = mean_vectors(encoder, [p.unit or (p.text,) for p in passages])
-    scope_vecs = encode_unique(encoder, [p.scope for p in passages], vecs.shape[1])
+    scope_vecs = encode_or_zero(encoder, [p.scope for p in passages], vecs.shape[1])
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
     progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")

@@ -81,15 +81,6 @@ def scope_texts(seg: Segmentation, passages, areas: Sequence[str] = ()) -> list[
     return out
 
 
-def encode_unique(encoder, texts: list[str], dim: int = DIM) -> np.ndarray:
-    """``encode_or_zero`` encoding each distinct text once (a document's
-    scope texts repeat)."""
-    distinct = sorted({t for t in texts if t})
-    vecs = dict(zip(distinct, encode_or_zero(encoder, distinct, dim)))
-    return np.stack([vecs[t] if t else np.zeros(dim, dtype=np.float32) for t in texts]) if texts else \
-        np.zeros((0, dim), dtype=np.float32)
-
-
 def tagger_inputs(seg: Segmentation, passages, encoder, areas: Sequence[str] = ()) -> TaggerInputs:
     """What the tagger reads of ``passages`` (passages of ``seg``): their texts
     and embeddings, the previous passage's text and embedding, the
@@ -102,7 +93,8 @@ def tagger_inputs(seg: Segmentation, passages, encoder, areas: Sequence[str] = (
     vectors = encoder.encode(texts)
     prev_vectors = encode_or_zero(encoder, prev, DIM)
     unit_vectors = mean_vectors(encoder, [members[p.index] for p in passages])
-    scope_vectors = encode_unique(encoder, scope_texts(seg, passages, areas))
+    # a document's passages share a few scope texts: the encoder runs each distinct text once
+    scope_vectors = encode_or_zero(encoder, scope_texts(seg, passages, areas), DIM)
     return texts, vectors, prev, prev_vectors, unit_vectors, scope_vectors
 
 

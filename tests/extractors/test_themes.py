@@ -208,7 +208,7 @@ def test_a_documents_scope_is_the_areas_its_visit_covered_or_else_the_section(co
     names, for every passage; an ILACS report's is each passage's section."""
     from corpus.readers import read_path
     from extractors.segment import segment
-    from extractors.themes.extract import encode_unique, scope_texts
+    from extractors.themes.extract import encode_or_zero, scope_texts
     from extractors.understand import understand
 
     rel = "focused_visits/middlesbrough_2026-01-27.pdf"
@@ -224,7 +224,7 @@ def test_a_documents_scope_is_the_areas_its_visit_covered_or_else_the_section(co
     scopes = scope_texts(seg, seg.passages)
     assert any(s.startswith("The experiences and progress of children in care") for s in scopes)
     assert all(s == (seg.section_of(p).title.strip() if seg.section_of(p) else "") for s, p in zip(scopes, seg.passages))
-    vecs = encode_unique(shared_encoder(), ["", "a", "a"])
+    vecs = encode_or_zero(shared_encoder(), ["", "a", "a"], 384)
     assert not vecs[0].any() and np.allclose(vecs[1], vecs[2]) and vecs.shape == (3, 384)
 
 
