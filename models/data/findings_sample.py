@@ -162,13 +162,21 @@ def eligible(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
+_DOC_CACHE: dict[str, object] = {}
 _SEG_CACHE: dict[str, object] = {}
 
 
+def document(rel: str):
+    """The corpus document ``rel``, read once per process."""
+    if rel not in _DOC_CACHE:
+        _DOC_CACHE[rel] = read_path(CORPUS / rel)
+    return _DOC_CACHE[rel]
+
+
 def load(rel: str):
+    """The segmentation of ``rel``, made once per process."""
     if rel not in _SEG_CACHE:
-        doc = read_path(CORPUS / rel)
-        _SEG_CACHE[rel] = segment(doc)
+        _SEG_CACHE[rel] = segment(document(rel))
     return _SEG_CACHE[rel]
 
 

@@ -243,7 +243,7 @@ def closeness(rel: str, pool: list[dict], tagger, encoder) -> list[float]:
     from extractors.understand import understand
 
     seg = fs.load(rel)
-    areas = [a.text for a in understand(fs.read_path(fs.CORPUS / rel), seg).areas_covered]
+    areas = [a.text for a in understand(fs.document(rel), seg).areas_covered]
     proba = tagger.classifier_proba(*tagger_inputs(seg, [seg.passages[c["index"]] for c in pool], encoder, areas))
     return np.abs(proba - tagger.classifier.threshold).min(axis=1).tolist()
 
