@@ -224,8 +224,9 @@ def register(cli) -> None:
         by document; the rule that scores better in that cross-validation is
         the one the pipeline uses. A review of the labels
         (models/data/themes_review.jsonl) is applied first unless --no-review.
-        Deterministic; slow: 10 minutes for 5,575 passages on 2 cores with
-        nothing else running."""
+        Deterministic: the same labels give the same files, byte for byte.
+        About 6 minutes for 5,575 passages on 2 cores with nothing else
+        running."""
         from models.themes_training import review_file, train
         from pipeline.settings import PROJECT_ROOT
 

@@ -364,6 +364,28 @@ def test_the_review_covers_tuning_passages_only_and_is_what_training_applies(cap
     assert changed == out["labels_changed"]
 
 
+def test_the_shipped_classifier_file_is_what_saving_it_writes(tmp_path):
+    """save_classifier writes the same bytes for the same classifier, whatever
+    process fitted it (no object id of the training process in the file), so
+    the themes stage's version changes only when the weights do; and the
+    classifier still tags after a round trip."""
+    import joblib
+
+    from extractors.themes.classifier import ThemeClassifier
+    from extractors.themes.tagger import default_dir
+    from models.themes_training import save_classifier
+
+    shipped = default_dir() / "classifier.joblib"
+    data = joblib.load(shipped)
+    assert "_stop_words_id" not in vars(data["tfidf"])
+    save_classifier(ThemeClassifier(**data), tmp_path / "classifier.joblib")
+    assert (tmp_path / "classifier.joblib").read_bytes() == shipped.read_bytes()
+    clf = ThemeClassifier(**joblib.load(tmp_path / "classifier.joblib"))
+    clf.tfidf.transform(["Strategy meetings are timely."])  # scikit-learn re-makes the check it dropped
+    save_classifier(clf, tmp_path / "again.joblib")
+    assert (tmp_path / "again.joblib").read_bytes() == shipped.read_bytes()
+
+
 def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
     import shutil
 
