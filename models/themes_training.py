@@ -35,7 +35,6 @@ the same labels give the same files, byte for byte.
 """
 from __future__ import annotations
 
-import io
 import json
 from collections import defaultdict
 from pathlib import Path
@@ -319,20 +318,16 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
 
 
 def save_classifier(clf: ThemeClassifier, path: Path) -> None:
-    """Write ``clf`` as ``classifier.joblib``: the same classifier gives the
-    same bytes, so the themes stage's version (a digest of the file) changes
-    only when the weights do."""
+    """Write ``clf`` as ``classifier.joblib``. Two trainings on the same
+    labels write the same bytes, so the themes stage's version (a digest of
+    the file) changes only when the weights do. (A classifier loaded and
+    saved again may pickle differently: pickle shares equal strings only when
+    they are one object in memory.)"""
     clf.tfidf.stop_words_ = None  # the terms cut by min_df: not needed to transform, and large
     # the id() of an object of the process that fitted it (a check scikit-learn
     # redoes when it is missing): it made every training's file differ
     vars(clf.tfidf).pop("_stop_words_id", None)
-    data = {"ids": clf.ids, "tfidf": clf.tfidf, "coef": clf.coef, "intercept": clf.intercept,
-            "threshold": clf.threshold, "scope_theme_ids": clf.scope_theme_ids,
-            "scope_description_vectors": clf.scope_description_vectors}
-    # pickle shares equal strings only when they are one object in memory, which depends on
-    # how the objects were made; a round trip first makes that the same for a freshly fitted
-    # classifier and a loaded one (a second round trip changes nothing)
-    buffer = io.BytesIO()
-    joblib.dump(data, buffer)
-    buffer.seek(0)
-    joblib.dump(joblib.load(buffer), path, compress=3)
+    joblib.dump({"ids": clf.ids, "tfidf": clf.tfidf, "coef": clf.coef, "intercept": clf.intercept,
+                 "threshold": clf.threshold, "scope_theme_ids": clf.scope_theme_ids,
+                 "scope_description_vectors": clf.scope_description_vectors},
+                path, compress=3)

@@ -364,26 +364,41 @@ def test_the_review_covers_tuning_passages_only_and_is_what_training_applies(cap
     assert changed == out["labels_changed"]
 
 
-def test_the_shipped_classifier_file_is_what_saving_it_writes(tmp_path):
-    """save_classifier writes the same bytes for the same classifier, whatever
-    process fitted it (no object id of the training process in the file), so
-    the themes stage's version changes only when the weights do; and the
-    classifier still tags after a round trip."""
+_FIT_AND_SAVE = """
+import sys
+import numpy as np
+from pathlib import Path
+from models.themes_training import fit_classifier, save_classifier
+rng = np.random.default_rng(0)
+n = 60
+texts = [f"passage {i} on {'the front door' if i % 2 else 'care leavers'} and word{i % 7}" for i in range(n)]
+parts = (rng.normal(size=(n, 384)).astype(np.float32), np.zeros((n, 2), bool), rng.normal(size=(n, 2)).astype(np.float32),
+         np.zeros((n, 384), np.float32), np.zeros((n, 2), bool), np.zeros((n, 384), np.float32), np.zeros((n, 5), np.float32))
+gold = np.array([[i % 2 == 1, i % 2 == 0] for i in range(n)])
+clf = fit_classifier(texts, parts, gold, ["a", "b"], 0.5, np.zeros((5, 384), np.float32))
+clf.tfidf.transform(texts[:2])  # as cross-validation does: scikit-learn notes a memory address
+save_classifier(clf, Path(sys.argv[1]))
+"""
+
+
+def test_two_trainings_write_the_same_classifier_file(tmp_path):
+    """A classifier fitted and saved in two processes gives the same bytes
+    (no memory address of the training process in the file), so the themes
+    stage's version, a digest of the file, changes only when the weights do;
+    the shipped file carries no such address either."""
+    import subprocess
+    import sys
+
     import joblib
 
-    from extractors.themes.classifier import ThemeClassifier
     from extractors.themes.tagger import default_dir
-    from models.themes_training import save_classifier
 
-    shipped = default_dir() / "classifier.joblib"
-    data = joblib.load(shipped)
-    assert "_stop_words_id" not in vars(data["tfidf"])
-    save_classifier(ThemeClassifier(**data), tmp_path / "classifier.joblib")
-    assert (tmp_path / "classifier.joblib").read_bytes() == shipped.read_bytes()
-    clf = ThemeClassifier(**joblib.load(tmp_path / "classifier.joblib"))
-    clf.tfidf.transform(["Strategy meetings are timely."])  # scikit-learn re-makes the check it dropped
-    save_classifier(clf, tmp_path / "again.joblib")
-    assert (tmp_path / "again.joblib").read_bytes() == shipped.read_bytes()
+    root = data_file("themes_gold.jsonl").parents[2]
+    for name in ("one.joblib", "two.joblib"):
+        subprocess.run([sys.executable, "-c", _FIT_AND_SAVE, str(tmp_path / name)], cwd=root, check=True)
+    assert (tmp_path / "one.joblib").read_bytes() == (tmp_path / "two.joblib").read_bytes()
+    assert "_stop_words_id" not in vars(joblib.load(tmp_path / "one.joblib")["tfidf"])
+    assert "_stop_words_id" not in vars(joblib.load(default_dir() / "classifier.joblib")["tfidf"])
 
 
 def test_a_classifier_of_another_feature_width_is_a_clear_error(tmp_path):
