@@ -465,6 +465,22 @@ def test_tune_8_is_the_fourth_batch_of_the_tune3_draw_and_repeats():
                                                                             load_taxonomy())}
 
 
+def test_tune_9_repeats_its_draw_and_labels_no_passage_twice():
+    """themes_tune_9.jsonl: more passages of the tuning documents, none a
+    passage another tuning file labels, none of a gold authority."""
+    tax = load_taxonomy()
+    rows = read_theme_rows(data_file("themes_tune_9.jsonl"), tax)
+    sample = _themes_sample()
+    drawn = sample.draw("tune9")
+    assert [(r["doc"], r["quote"]) for r in rows] == [(r["doc"], r["quote"]) for r in drawn]
+    assert {r["doc"] for r in rows} == set(sample.tune_documents())
+    base = data_file("themes_gold.jsonl").parent
+    earlier = {(r["doc"], sample.fs._plain(r["quote"])) for f in sorted(base.glob("themes_tune*.jsonl"))
+               if f.name != "themes_tune_9.jsonl" for r in read_theme_rows(f, tax)}
+    assert not {(r["doc"], sample.fs._plain(r["quote"])) for r in rows} & earlier
+    assert not {r["doc"] for r in rows} & {r["doc"] for r in read_theme_rows(base / "themes_gold.jsonl", tax)}
+
+
 def test_council_papers_are_split_between_tuning_and_gold_by_document():
     """themes_tune_6.jsonl holds the council papers moved from the gold set
     (themes_sample.council_tune_documents): half of each kind, papers that
