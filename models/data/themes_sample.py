@@ -42,9 +42,13 @@ in the gold file):
   the last 40, labelled blind by four helpers;
 * ``themes_tune_9.jsonl``: 5 more passages from each of the 407 ILACS
   reports and focused-visit letters of the tuning files (``--draw tune9``,
-  ``tune_documents``), none a passage another tuning file labels, drawn
+  ``tune_documents``), none a passage an earlier tuning file labels, drawn
   with a seeded ``random.Random`` from the same candidates, labelled blind
   by sixteen helpers;
+* ``themes_tune_10.jsonl``: 5 more from each of those documents again and
+  40 more from each council paper of ``themes_tune_6.jsonl`` (``--draw
+  tune10``), none a passage an earlier tuning file labels, labelled blind
+  by eighteen helpers;
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -60,6 +64,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune7 > candidates.jsonl
     python models/data/themes_sample.py --draw tune8 > candidates.jsonl
     python models/data/themes_sample.py --draw tune9 > candidates.jsonl
+    python models/data/themes_sample.py --draw tune10 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -197,7 +202,8 @@ EARLIER_FILES = ("findings_labels.jsonl", "findings_labels_2.jsonl", "findings_l
 UNSURE_EARLIER = ("themes_tune_3.jsonl", "themes_tune_4.jsonl", "findings_labels_4.jsonl")
 UNSURE_DOCS = 36
 UNSURE_PER_DOC = 10
-TUNE9_PER_DOC = 5
+MORE_PER_DOC = 5
+COUNCIL_MORE_PER_DOC = 40
 
 
 def unlabelled_documents(files: tuple[str, ...]) -> list[str]:
@@ -292,29 +298,44 @@ def tune_documents() -> list[str]:
                    if r["doc"].startswith(("ilacs/", "focused_visits/")) and la.get(r["doc"]) not in gold_las})
 
 
-def more_of_tune_documents(rng: random.Random) -> list[dict]:
-    """``themes_tune_9.jsonl``: ``TUNE9_PER_DOC`` more passages from each
-    document of ``tune_documents`` (the eligible documents ran out with
-    ``themes_tune_8.jsonl``), none a passage a tuning file already labels,
-    drawn with a seeded ``random.Random`` from the judgement and findings
-    sections (``findings_sample.candidate_pool``)."""
+def _tune_file_number(path: Path) -> int:
+    """themes_tune.jsonl is 1, themes_tune_9.jsonl is 9."""
+    tail = path.stem.rsplit("_", 1)[-1]
+    return int(tail) if tail.isdigit() else 1
+
+
+def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int = 0) -> list[dict]:
+    """``themes_tune_<number>.jsonl`` (9, 10): ``MORE_PER_DOC`` more passages
+    from each document of ``tune_documents`` (the eligible documents ran out
+    with ``themes_tune_8.jsonl``) and ``council_per_doc`` more from each
+    council paper of ``council_tune_documents``, none a passage an earlier
+    tuning file labels, drawn with a seeded ``random.Random`` from the
+    judgement and findings sections (``findings_sample.candidate_pool``) and
+    from ``council_pool``."""
     labelled: dict[str, list[str]] = defaultdict(list)
     for f in sorted(HERE.glob("themes_tune*.jsonl")):
-        if f.name != "themes_tune_9.jsonl":
+        if _tune_file_number(f) < number:
             for r in _rows(f):
                 labelled[r["doc"]].append(fs._plain(r["quote"]))
     out = []
     for rel in tune_documents():
         pool = [c for c in fs.candidate_pool(rel)
                 if not any(q in fs._plain(c["text"]) for q in labelled[rel])]
-        picked = sorted(rng.sample(pool, min(TUNE9_PER_DOC, len(pool))), key=lambda c: c["index"])
+        picked = sorted(rng.sample(pool, min(MORE_PER_DOC, len(pool))), key=lambda c: c["index"])
         out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
+    for rel in council_tune_documents() if council_per_doc else ():
+        pool = [c for c in council_pool(rel)
+                if not any(q in fs._plain(c["quote"]) or fs._plain(c["quote"]) in q for q in labelled[rel])]
+        rng.shuffle(pool)
+        out += pool[:council_per_doc]
     return out
 
 
 def draw(which: str, model_dir: Path | None = None) -> list[dict]:
     if which == "tune9":
-        return more_of_tune_documents(random.Random(f"{SEED}-tune9"))
+        return more_of_tune_documents(random.Random(f"{SEED}-tune9"), 9)
+    if which == "tune10":
+        return more_of_tune_documents(random.Random(f"{SEED}-tune10"), 10, COUNCIL_MORE_PER_DOC)
     if which == "council":
         return council_tune(random.Random(f"{SEED}-council"))
     if which == "tune5":
@@ -344,7 +365,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8", "tune9"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8", "tune9", "tune10"))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")

@@ -465,18 +465,22 @@ def test_tune_8_is_the_fourth_batch_of_the_tune3_draw_and_repeats():
                                                                             load_taxonomy())}
 
 
-def test_tune_9_repeats_its_draw_and_labels_no_passage_twice():
-    """themes_tune_9.jsonl: more passages of the tuning documents, none a
-    passage another tuning file labels, none of a gold authority."""
+@pytest.mark.parametrize("number", [9, 10])
+def test_tune_9_and_10_repeat_their_draws_and_label_no_passage_twice(number):
+    """themes_tune_9.jsonl and themes_tune_10.jsonl: more passages of the
+    tuning documents (and, in 10, of the tuning council papers), none a
+    passage an earlier tuning file labels, none of a gold document."""
     tax = load_taxonomy()
-    rows = read_theme_rows(data_file("themes_tune_9.jsonl"), tax)
+    rows = read_theme_rows(data_file(f"themes_tune_{number}.jsonl"), tax)
     sample = _themes_sample()
-    drawn = sample.draw("tune9")
+    drawn = sample.draw(f"tune{number}")
     assert [(r["doc"], r["quote"]) for r in rows] == [(r["doc"], r["quote"]) for r in drawn]
-    assert {r["doc"] for r in rows} == set(sample.tune_documents())
+    council = set(sample.council_tune_documents())
+    assert {r["doc"] for r in rows} - council == set(sample.tune_documents())
+    assert bool({r["doc"] for r in rows} & council) == (number == 10)
     base = data_file("themes_gold.jsonl").parent
-    earlier = {(r["doc"], sample.fs._plain(r["quote"])) for f in sorted(base.glob("themes_tune*.jsonl"))
-               if f.name != "themes_tune_9.jsonl" for r in read_theme_rows(f, tax)}
+    earlier = {(r["doc"], sample.fs._plain(r["quote"])) for f in base.glob("themes_tune*.jsonl")
+               if sample._tune_file_number(f) < number for r in read_theme_rows(f, tax)}
     assert not {(r["doc"], sample.fs._plain(r["quote"])) for r in rows} & earlier
     assert not {r["doc"] for r in rows} & {r["doc"] for r in read_theme_rows(base / "themes_gold.jsonl", tax)}
 
