@@ -49,6 +49,8 @@ in the gold file):
   40 more from each council paper of ``themes_tune_6.jsonl`` (``--draw
   tune10``), none a passage an earlier tuning file labels, labelled blind
   by eighteen helpers;
+* ``themes_tune_11.jsonl``: 5 more from each of those reports and letters
+  once more (``--draw tune11``), labelled blind by sixteen helpers;
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -65,6 +67,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune8 > candidates.jsonl
     python models/data/themes_sample.py --draw tune9 > candidates.jsonl
     python models/data/themes_sample.py --draw tune10 > candidates.jsonl
+    python models/data/themes_sample.py --draw tune11 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -336,6 +339,8 @@ def draw(which: str, model_dir: Path | None = None) -> list[dict]:
         return more_of_tune_documents(random.Random(f"{SEED}-tune9"), 9)
     if which == "tune10":
         return more_of_tune_documents(random.Random(f"{SEED}-tune10"), 10, COUNCIL_MORE_PER_DOC)
+    if which == "tune11":
+        return more_of_tune_documents(random.Random(f"{SEED}-tune11"), 11)
     if which == "council":
         return council_tune(random.Random(f"{SEED}-council"))
     if which == "tune5":
@@ -365,7 +370,7 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8", "tune9", "tune10"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8", "tune9", "tune10", "tune11"))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")

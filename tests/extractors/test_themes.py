@@ -465,9 +465,9 @@ def test_tune_8_is_the_fourth_batch_of_the_tune3_draw_and_repeats():
                                                                             load_taxonomy())}
 
 
-@pytest.mark.parametrize("number", [9, 10])
-def test_tune_9_and_10_repeat_their_draws_and_label_no_passage_twice(number):
-    """themes_tune_9.jsonl and themes_tune_10.jsonl: more passages of the
+@pytest.mark.parametrize("number", [9, 10, 11])
+def test_tune_9_to_11_repeat_their_draws_and_label_no_passage_twice(number):
+    """themes_tune_9.jsonl to themes_tune_11.jsonl: more passages of the
     tuning documents (and, in 10, of the tuning council papers), none a
     passage an earlier tuning file labels, none of a gold document."""
     tax = load_taxonomy()
