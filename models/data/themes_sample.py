@@ -49,8 +49,9 @@ in the gold file):
   40 more from each council paper of ``themes_tune_6.jsonl`` (``--draw
   tune10``), none a passage an earlier tuning file labels, labelled blind
   by eighteen helpers;
-* ``themes_tune_11.jsonl``: 5 more from each of those reports and letters
-  once more (``--draw tune11``), labelled blind by sixteen helpers;
+* ``themes_tune_11.jsonl`` and ``themes_tune_12.jsonl``: 5 more from each
+  of those reports and letters, twice more (``--draw tune11``, ``--draw
+  tune12``), each labelled blind by sixteen helpers;
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -68,6 +69,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune9 > candidates.jsonl
     python models/data/themes_sample.py --draw tune10 > candidates.jsonl
     python models/data/themes_sample.py --draw tune11 > candidates.jsonl
+    python models/data/themes_sample.py --draw tune12 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -206,7 +208,8 @@ UNSURE_EARLIER = ("themes_tune_3.jsonl", "themes_tune_4.jsonl", "findings_labels
 UNSURE_DOCS = 36
 UNSURE_PER_DOC = 10
 MORE_PER_DOC = 5
-COUNCIL_MORE_PER_DOC = 40
+COUNCIL_MORE_PER_DOC = 40  # themes_tune_10.jsonl only
+MORE_DRAWS = ("tune9", "tune10", "tune11", "tune12")
 
 
 def unlabelled_documents(files: tuple[str, ...]) -> list[str]:
@@ -291,13 +294,15 @@ def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]
     return out
 
 
-def tune_documents() -> list[str]:
-    """The ILACS reports and focused-visit letters the tuning files label, of
-    authorities with nothing in the gold set, sorted."""
+def tune_documents(number: int) -> list[str]:
+    """The ILACS reports and focused-visit letters that the tuning files before
+    ``themes_tune_<number>.jsonl`` label, of authorities with nothing in the
+    gold set, sorted."""
     gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
-    gold_las = {r["local_authority"] for r in fs.manifest() if r["path"] in gold_docs}
     la = {r["path"]: r["local_authority"] for r in fs.manifest()}
-    return sorted({r["doc"] for f in sorted(HERE.glob("themes_tune*.jsonl")) for r in _rows(f)
+    gold_las = {la[d] for d in gold_docs if d in la}
+    return sorted({r["doc"] for f in HERE.glob("themes_tune*.jsonl") if _tune_file_number(f) < number
+                   for r in _rows(f)
                    if r["doc"].startswith(("ilacs/", "focused_visits/")) and la.get(r["doc"]) not in gold_las})
 
 
@@ -308,7 +313,7 @@ def _tune_file_number(path: Path) -> int:
 
 
 def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int = 0) -> list[dict]:
-    """``themes_tune_<number>.jsonl`` (9, 10): ``MORE_PER_DOC`` more passages
+    """``themes_tune_<number>.jsonl`` (9 to 12): ``MORE_PER_DOC`` more passages
     from each document of ``tune_documents`` (the eligible documents ran out
     with ``themes_tune_8.jsonl``) and ``council_per_doc`` more from each
     council paper of ``council_tune_documents``, none a passage an earlier
@@ -321,7 +326,7 @@ def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int
             for r in _rows(f):
                 labelled[r["doc"]].append(fs._plain(r["quote"]))
     out = []
-    for rel in tune_documents():
+    for rel in tune_documents(number):
         pool = [c for c in fs.candidate_pool(rel)
                 if not any(q in fs._plain(c["text"]) for q in labelled[rel])]
         picked = sorted(rng.sample(pool, min(MORE_PER_DOC, len(pool))), key=lambda c: c["index"])
@@ -335,12 +340,10 @@ def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int
 
 
 def draw(which: str, model_dir: Path | None = None) -> list[dict]:
-    if which == "tune9":
-        return more_of_tune_documents(random.Random(f"{SEED}-tune9"), 9)
-    if which == "tune10":
-        return more_of_tune_documents(random.Random(f"{SEED}-tune10"), 10, COUNCIL_MORE_PER_DOC)
-    if which == "tune11":
-        return more_of_tune_documents(random.Random(f"{SEED}-tune11"), 11)
+    if which in MORE_DRAWS:
+        number = int(which[4:])
+        return more_of_tune_documents(random.Random(f"{SEED}-{which}"), number,
+                                      COUNCIL_MORE_PER_DOC if number == 10 else 0)
     if which == "council":
         return council_tune(random.Random(f"{SEED}-council"))
     if which == "tune5":
@@ -370,7 +373,8 @@ def check(path: Path) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8", "tune9", "tune10", "tune11"))
+    ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8",
+                                       *MORE_DRAWS))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")
