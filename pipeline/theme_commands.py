@@ -225,7 +225,7 @@ def register(cli) -> None:
         the one the pipeline uses. A review of the labels
         (models/data/themes_review.jsonl) is applied first unless --no-review.
         Deterministic: the same labels give the same files, byte for byte.
-        About 12 minutes for 11,920 passages on 2 cores with nothing else
+        About 14 minutes for 13,955 passages on 2 cores with nothing else
         running."""
         from models.themes_training import review_file, train
         from pipeline.settings import PROJECT_ROOT
