@@ -212,13 +212,18 @@ COUNCIL_MORE_PER_DOC = 40  # themes_tune_10.jsonl only
 MORE_DRAWS = ("tune9", "tune10", "tune11", "tune12")
 
 
+def gold_authorities(rows: list[dict]) -> set[str]:
+    """The local authorities with a document in the gold set (``rows``: the manifest)."""
+    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
+    return {r["local_authority"] for r in rows if r["path"] in gold_docs}
+
+
 def unlabelled_documents(files: tuple[str, ...]) -> list[str]:
     """ILACS reports and focused-visit letters that none of ``files`` labels,
     of authorities with nothing in the gold set, sorted."""
-    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
     labelled = {r["doc"] for f in files for r in _rows(HERE / f)}
     rows = fs.manifest()
-    gold_las = {r["local_authority"] for r in rows if r["path"] in gold_docs}
+    gold_las = gold_authorities(rows)
     pools = fs.eligible(rows)
     return sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind]
                   if r["local_authority"] not in gold_las and r["path"] not in labelled)
@@ -294,15 +299,20 @@ def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]
     return out
 
 
+def earlier_tune_rows(number: int) -> list[dict]:
+    """The rows of the tuning files before ``themes_tune_<number>.jsonl``."""
+    return [r for f in sorted(HERE.glob("themes_tune*.jsonl")) if _tune_file_number(f) < number
+            for r in _rows(f)]
+
+
 def tune_documents(number: int) -> list[str]:
     """The ILACS reports and focused-visit letters that the tuning files before
     ``themes_tune_<number>.jsonl`` label, of authorities with nothing in the
     gold set, sorted."""
-    gold_docs = {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
-    la = {r["path"]: r["local_authority"] for r in fs.manifest()}
-    gold_las = {la[d] for d in gold_docs if d in la}
-    return sorted({r["doc"] for f in HERE.glob("themes_tune*.jsonl") if _tune_file_number(f) < number
-                   for r in _rows(f)
+    rows = fs.manifest()
+    la = {r["path"]: r["local_authority"] for r in rows}
+    gold_las = gold_authorities(rows)
+    return sorted({r["doc"] for r in earlier_tune_rows(number)
                    if r["doc"].startswith(("ilacs/", "focused_visits/")) and la.get(r["doc"]) not in gold_las})
 
 
@@ -321,10 +331,8 @@ def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int
     judgement and findings sections (``findings_sample.candidate_pool``) and
     from ``council_pool``."""
     labelled: dict[str, list[str]] = defaultdict(list)
-    for f in sorted(HERE.glob("themes_tune*.jsonl")):
-        if _tune_file_number(f) < number:
-            for r in _rows(f):
-                labelled[r["doc"]].append(fs._plain(r["quote"]))
+    for r in earlier_tune_rows(number):
+        labelled[r["doc"]].append(fs._plain(r["quote"]))
     out = []
     for rel in tune_documents(number):
         pool = [c for c in fs.candidate_pool(rel)
