@@ -52,6 +52,14 @@ in the gold file):
 * ``themes_tune_11.jsonl`` and ``themes_tune_12.jsonl``: 5 more from each
   of those reports and letters, twice more (``--draw tune11``, ``--draw
   tune12``), each labelled blind by sixteen helpers;
+* ``themes_tune_13.jsonl``: 5 more from each of those reports and letters
+  (``--draw tune13``), the ones on which the tagger of commit bf60966
+  (tuning on 13,955 passages; to repeat the draw, extract it with ``git
+  archive bf60966 models/themes | tar -x -C /tmp/t`` and give ``--model-dir
+  /tmp/t/models/themes``) is least sure, as for ``themes_tune_5.jsonl``,
+  among the candidates of at least 4 words no earlier file labels; labelled
+  blind by sixteen helpers. Training does not choose its threshold on them
+  (``models.themes_training.UNSURE_FILES``);
 * ``themes_gold.jsonl``: the held-out evaluation set
   (``ofsted-mine evaluate themes``): 10 sentences from each of the 46
   documents of findings batch 2 (authorities batch 1 does not use), and 6
@@ -70,6 +78,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune10 > candidates.jsonl
     python models/data/themes_sample.py --draw tune11 > candidates.jsonl
     python models/data/themes_sample.py --draw tune12 > candidates.jsonl
+    python models/data/themes_sample.py --draw tune13 --model-dir DIR > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -210,6 +219,7 @@ UNSURE_PER_DOC = 10
 MORE_PER_DOC = 5
 COUNCIL_MORE_PER_DOC = 40  # themes_tune_10.jsonl only
 MORE_DRAWS = ("tune9", "tune10", "tune11", "tune12")
+UNSURE_MORE_DRAWS = ("tune13",)
 
 
 def gold_authorities(rows: list[dict]) -> set[str]:
@@ -322,6 +332,19 @@ def _tune_file_number(path: Path) -> int:
     return int(tail) if tail.isdigit() else 1
 
 
+def labelled_quotes(number: int) -> dict[str, list[str]]:
+    """doc -> the normalised quotes the tuning files before ``themes_tune_<number>.jsonl`` label."""
+    labelled: dict[str, list[str]] = defaultdict(list)
+    for r in earlier_tune_rows(number):
+        labelled[r["doc"]].append(fs._plain(r["quote"]))
+    return labelled
+
+
+def fresh_candidates(rel: str, quotes: list[str]) -> list[dict]:
+    """The candidates of ``rel`` (``findings_sample.candidate_pool``) holding none of ``quotes``."""
+    return [c for c in fs.candidate_pool(rel) if not any(q in fs._plain(c["text"]) for q in quotes)]
+
+
 def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int = 0) -> list[dict]:
     """``themes_tune_<number>.jsonl`` (9 to 12): ``MORE_PER_DOC`` more passages
     from each document of ``tune_documents`` (the eligible documents ran out
@@ -330,13 +353,10 @@ def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int
     tuning file labels, drawn with a seeded ``random.Random`` from the
     judgement and findings sections (``findings_sample.candidate_pool``) and
     from ``council_pool``."""
-    labelled: dict[str, list[str]] = defaultdict(list)
-    for r in earlier_tune_rows(number):
-        labelled[r["doc"]].append(fs._plain(r["quote"]))
+    labelled = labelled_quotes(number)
     out = []
     for rel in tune_documents(number):
-        pool = [c for c in fs.candidate_pool(rel)
-                if not any(q in fs._plain(c["text"]) for q in labelled[rel])]
+        pool = fresh_candidates(rel, labelled[rel])
         picked = sorted(rng.sample(pool, min(MORE_PER_DOC, len(pool))), key=lambda c: c["index"])
         out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
     for rel in council_tune_documents() if council_per_doc else ():
@@ -347,7 +367,34 @@ def more_of_tune_documents(rng: random.Random, number: int, council_per_doc: int
     return out
 
 
+def unsure_of_tune_documents(rng: random.Random, number: int, model_dir: Path | None = None) -> list[dict]:
+    """``themes_tune_<number>.jsonl`` (13): from each document of
+    ``tune_documents``, the ``MORE_PER_DOC`` candidates of at least 4 words
+    that no earlier tuning file labels whose closest theme probability is
+    nearest the tagging threshold (``closeness``, as ``unsure_tune``), ties
+    broken by a seeded shuffle."""
+    from extractors.findings.encoder import shared_encoder
+    from extractors.themes import load_tagger
+
+    tagger, encoder = load_tagger(model_dir), shared_encoder()
+    labelled = labelled_quotes(number)
+    docs = tune_documents(number)
+    out = []
+    for n, rel in enumerate(docs, 1):
+        pool = [c for c in fresh_candidates(rel, labelled[rel]) if len(c["text"].split()) >= 4]
+        rng.shuffle(pool)
+        near = closeness(rel, pool, tagger, encoder) if pool else []
+        picked = sorted((pool[i] for i in sorted(range(len(pool)), key=lambda i: near[i])[:MORE_PER_DOC]),
+                        key=lambda c: c["index"])
+        out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
+        if n % 25 == 0 or n == len(docs):
+            print(f"{n}/{len(docs)} documents", file=sys.stderr, flush=True)
+    return out
+
+
 def draw(which: str, model_dir: Path | None = None) -> list[dict]:
+    if which in UNSURE_MORE_DRAWS:
+        return unsure_of_tune_documents(random.Random(f"{SEED}-{which}"), int(which[4:]), model_dir)
     if which in MORE_DRAWS:
         number = int(which[4:])
         return more_of_tune_documents(random.Random(f"{SEED}-{which}"), number,
@@ -382,10 +429,10 @@ def check(path: Path) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8",
-                                       *MORE_DRAWS))
+                                       *MORE_DRAWS, *UNSURE_MORE_DRAWS))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
-                    help="--draw tune5: the theme tagger to draw with (default: the packaged one; see above)")
+                    help="--draw tune5 or tune13: the theme tagger to draw with (default: the packaged one; see above)")
     a = ap.parse_args()
     if a.check:
         return check(a.check)

@@ -485,6 +485,25 @@ def test_tune_9_to_12_repeat_their_draws_and_label_no_passage_twice(number):
     assert not {r["doc"] for r in rows} & {r["doc"] for r in read_theme_rows(base / "themes_gold.jsonl", tax)}
 
 
+def test_tune_13_is_five_unsure_passages_of_each_tuning_report_none_labelled_before():
+    """themes_tune_13.jsonl (--draw tune13, drawn with the tagger of commit
+    bf60966, which training has since replaced, so the draw itself is not
+    repeated here): 5 passages of at least 4 words from each tuning report
+    and letter, none a passage an earlier tuning file labels, none of a gold
+    document."""
+    from collections import Counter
+
+    tax = load_taxonomy()
+    rows = read_theme_rows(data_file("themes_tune_13.jsonl"), tax)
+    sample = _themes_sample()
+    per_doc = Counter(r["doc"] for r in rows)
+    assert set(per_doc) == set(sample.tune_documents(13)) == set(sample.tune_documents(9))
+    assert set(per_doc.values()) == {sample.MORE_PER_DOC} and len(rows) == 5 * len(per_doc)
+    earlier = {(r["doc"], sample.fs._plain(r["quote"])) for r in sample.earlier_tune_rows(13)}
+    assert not {(r["doc"], sample.fs._plain(r["quote"])) for r in rows} & earlier
+    assert all(len(r["quote"].split()) >= 4 for r in rows)
+
+
 def test_council_papers_are_split_between_tuning_and_gold_by_document():
     """themes_tune_6.jsonl holds the council papers moved from the gold set
     (themes_sample.council_tune_documents): half of each kind, papers that
