@@ -22,7 +22,11 @@ the gold file) and writes ``models/themes/tuning.json``,
    logistic regression per theme; its probability threshold is the one that
    maximises micro-F1 over ``FOLDS``-fold cross-validation grouped by
    document, in which seeds, prototypes, thresholds and the classifier are
-   all re-made from the training folds only.
+   all re-made from the training folds only. The passages of
+   ``UNSURE_FILES`` (drawn where a tagger was least sure) are trained on and
+   scored out of fold like the others, but the threshold is chosen on the
+   passages drawn at random only: borderline passages are over-represented
+   there, so a threshold they choose suits them, not the text tagged.
 4. Both rules are scored by that cross-validation; the better one (by
    micro-F1) is the one the pipeline uses (``rule`` in tuning.json).
 5. Prototypes, seeds and the classifier for the pipeline are made from
@@ -62,6 +66,9 @@ SEED_MIN_PRECISION = 0.6
 SEED_MIN_WRONG = 2
 MIN_POSITIVES = 5
 GRID = np.round(np.arange(0.20, 0.81, 0.01), 2)
+# tuning files drawn where a tagger was least sure (``models/data/themes_sample.py``
+# --draw tune5, tune13): trained on, but not used to choose the probability threshold
+UNSURE_FILES = ("themes_tune_5.jsonl", "themes_tune_13.jsonl")
 
 
 def _f1(tp: int, fp: int, fn: int) -> float:
@@ -198,8 +205,11 @@ def scope_descriptions(desc: np.ndarray, ids: list[str]) -> np.ndarray:
     return desc[[ids.index(t) for t in SCOPE_THEMES]]
 
 
-def cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy: Taxonomy, progress=print) -> dict:
-    """Out-of-fold predictions of both rules, everything re-made per fold."""
+def cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy: Taxonomy, progress=print,
+                   chooses: np.ndarray | None = None) -> dict:
+    """Out-of-fold predictions of both rules, everything re-made per fold.
+    ``chooses``: which passages the probability threshold is chosen on (and
+    the figures reported for; default all); every passage is trained on."""
     ids = list(taxonomy.ids)
     active, cols = active_columns(taxonomy)
     texts, prevs = [p.text for p in passages], [p.prev for p in passages]
@@ -226,13 +236,34 @@ def cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxon
         proba[te] = clf.proba(features(vecs[te], hits[te][:, cols], sims_te[:, cols], prev_vecs[te],
                                        prev_hits[te][:, cols], unit_vecs[te], scope_sims[te], clf.tfidf,
                                        [texts[i] for i in te]))
-    # the threshold is chosen on the same out-of-fold scores it is reported with (slightly
-    # optimistic); the held-out gold set is the honest figure
-    by_threshold = {float(t): _micro_counts(gold[:, cols], proba >= t) for t in PROBA_GRID}
-    best = max(PROBA_GRID, key=lambda t: (by_threshold[float(t)]["f1"], -t))
-    return {"folds": FOLDS, "classifier_threshold": float(best), "classifier": by_threshold[float(best)],
-            "classifier_by_threshold": by_threshold,
-            "similarity": _micro_counts(gold[:, cols], similarity_pred[:, cols])}
+    rows = np.ones(len(passages), dtype=bool) if chooses is None else np.asarray(chooses, dtype=bool)
+    # both rules are compared on the passages the threshold is chosen on
+    return {"folds": FOLDS, **probability_threshold(gold[:, cols], proba, rows),
+            "similarity": _micro_counts(gold[rows][:, cols], similarity_pred[rows][:, cols])}
+
+
+def probability_threshold(gold: np.ndarray, proba: np.ndarray, chooses: np.ndarray | None = None) -> dict:
+    """The probability threshold of ``PROBA_GRID`` that maximises micro-F1 of
+    (``proba`` >= threshold) against ``gold`` (passage x theme) over the
+    passages ``chooses`` marks (default all; ties go to the lower), with the
+    figures at each threshold over those passages, and what all the passages
+    would have chosen. The threshold is chosen on the same out-of-fold scores
+    it is reported with (slightly optimistic); the held-out gold set is the
+    honest figure."""
+    rows = np.ones(len(gold), dtype=bool) if chooses is None else np.asarray(chooses, dtype=bool)
+
+    def by_threshold(on: np.ndarray) -> dict:
+        return {float(t): _micro_counts(gold[on], proba[on] >= t) for t in PROBA_GRID}
+
+    def best(table: dict) -> float:
+        return float(max(PROBA_GRID, key=lambda t: (table[float(t)]["f1"], -t)))
+
+    chosen, everyone = by_threshold(rows), by_threshold(np.ones(len(gold), dtype=bool))
+    return {"classifier_threshold": best(chosen), "classifier": chosen[best(chosen)],
+            "classifier_by_threshold": chosen, "threshold_passages": int(rows.sum()),
+            # what every passage, the least-sure draws included, would have chosen
+            "all_passages": {"classifier_threshold": best(everyone), "classifier": everyone[best(everyone)],
+                             "at_chosen_threshold": everyone[best(chosen)], "passages": len(gold)}}
 
 
 def review_file() -> Path | None:
@@ -250,7 +281,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     ids = list(taxonomy.ids)
     paths = [Path(p) for p in ([labels] if isinstance(labels, (str, Path)) else labels or tune_files())]
     progress(f"reading {', '.join(p.name for p in paths)} and finding the passages in {corpus_dir}")
-    rows = [r for path in paths for r in read_theme_rows(path, taxonomy)]
+    rows = [{**r, "_chooses": path.name not in UNSURE_FILES} for path in paths for r in read_theme_rows(path, taxonomy)]
     changed = 0
     if review is not None:
         rows, changed = apply_review(rows, read_review(Path(review), taxonomy))
@@ -268,7 +299,11 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
     progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")
-    cv = cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy, progress)
+    chooses = np.array([r["_chooses"] for r in rows], dtype=bool)
+    progress(f"  the threshold is chosen on the {int(chooses.sum())} passages drawn at random (not on those of "
+             f"{', '.join(p.name for p in paths if p.name in UNSURE_FILES) or 'no file'}, drawn where a tagger "
+             "was least sure)")
+    cv = cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy, progress, chooses)
     rule = "classifier" if cv["classifier"]["f1"] >= cv["similarity"]["f1"] else "similarity"
 
     matcher, dropped = kept_matcher(passages, taxonomy)
@@ -298,6 +333,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
         "default_threshold": global_thr,
         "classifier_threshold": cv["classifier_threshold"],
         "dropped_seeds": dropped,
+        "threshold_chosen_without": sorted(p.name for p in paths if p.name in UNSURE_FILES),
         "rules": {"seed_min_precision": SEED_MIN_PRECISION, "seed_min_wrong": SEED_MIN_WRONG,
                   "min_positives": MIN_POSITIVES, "grid": [float(GRID[0]), float(GRID[-1]), 0.01],
                   "classifier_C": C, "classifier_features": {"embedding": int(vecs.shape[1]), "phrase_hits": len(active),

@@ -244,8 +244,9 @@ def register(cli) -> None:
         for rule in ("classifier", "similarity"):
             m = cv[rule]
             click.echo(f"  {rule:10s}: cross-validated precision {m['precision']:.3f}, recall {m['recall']:.3f}, "
-                       f"F1 {m['f1']:.3f}" + (f" (probability threshold {cv['classifier_threshold']:.2f})"
-                                              if rule == "classifier" else ""))
+                       f"F1 {m['f1']:.3f}" + (f" (probability threshold {cv['classifier_threshold']:.2f}, chosen on "
+                                              f"{cv.get('threshold_passages', card['passages'])} of the "
+                                              f"{card['passages']} passages)" if rule == "classifier" else ""))
         click.echo(f"{card['version']}: {card['passages']} passages from {len(card['documents'])} documents; "
                    f"rule {card['rule']}; {sum(len(v) for v in card['dropped_seeds'].values())} seed phrases dropped")
         click.echo(f"wrote {out / 'tuning.json'}, {out / 'prototypes.npz'}, {out / 'classifier.joblib'}")

@@ -11,7 +11,8 @@ be found is a miss: listed, and its gold themes count as not found.
 ``operating_points``: the same micro scores counting only tags whose score
 (the classifier's probability) reaches a higher cut-off, beside the
 precision and recall cross-validation on the tuning set gave at that cut-off
-(``classifier_by_threshold`` in ``models/themes/tuning.json``): the trade
+(``classifier_by_threshold`` in ``models/themes/tuning.json``: over the
+tuning passages drawn at random, those the threshold is chosen on): the trade
 a researcher makes by filtering ``theme_tags.score``, and how far the
 tuning set's cross-validation flatters it. The pipeline's own threshold is
 the first row, chosen on the tuning set.

@@ -97,6 +97,26 @@ def test_tuning_was_chosen_on_the_tune_set_only():
     assert set(card["thresholds"]) == set(load_taxonomy().ids)
 
 
+def test_the_threshold_is_chosen_on_the_passages_drawn_at_random():
+    """Passages drawn where a tagger was unsure are trained on but do not choose
+    the probability threshold; the card says which files those were."""
+    from models.themes_training import UNSURE_FILES, probability_threshold
+
+    # 20 random passages: the true theme scores 0.9, a wrong one 0.6 (best cut: above 0.6);
+    # 60 unsure ones: the true theme scores 0.5 (best cut: at or below 0.5)
+    gold = np.array([[True, False]] * 80)
+    proba = np.array([[0.9, 0.6]] * 20 + [[0.5, 0.0]] * 60, dtype=np.float32)
+    chooses = np.array([True] * 20 + [False] * 60)
+    out = probability_threshold(gold, proba, chooses)
+    assert out["classifier_threshold"] == 0.65 and out["threshold_passages"] == 20
+    assert out["classifier"]["precision"] == 1.0 and out["classifier"]["gold"] == 20
+    assert out["all_passages"]["classifier_threshold"] <= 0.5 and out["all_passages"]["passages"] == 80
+    assert probability_threshold(gold, proba)["classifier_threshold"] <= 0.5  # default: every passage chooses
+    card = json.loads((data_file("themes_tune.jsonl").parents[1] / "themes" / "tuning.json").read_text())
+    assert {"themes_tune_5.jsonl", "themes_tune_13.jsonl"} <= set(UNSURE_FILES) and card["threshold_chosen_without"] == sorted(
+        f for f in card["labels"] if f in UNSURE_FILES)
+
+
 def test_labelled_sets_are_big_enough_and_valid():
     tax = load_taxonomy()
     gold = read_theme_rows(data_file("themes_gold.jsonl"), tax)
