@@ -45,6 +45,10 @@ what; no tagger involved) judged each disputed theme
     python models/data/agreement.py review models/data/agreement/themes_gold_first.jsonl \\
         --second models/data/agreement/themes_gold_adjudication.jsonl
 
+The second held-out set (``themes_gold_2.jsonl``) was made the same way, from
+``themes_gold_2_first.jsonl``, ``themes_gold_2_second.jsonl`` (every passage
+labelled twice) and ``themes_gold_2_adjudication.jsonl``.
+
 Only the standard library is imported.
 """
 from __future__ import annotations

@@ -65,7 +65,13 @@ in the gold file):
   documents of findings batch 2 (authorities batch 1 does not use), and 6
   passages from each council paper and monitoring letter in the corpus
   (minutes and committee reports, which no findings batch covers) that
-  ``themes_tune_6.jsonl`` did not take.
+  ``themes_tune_6.jsonl`` did not take;
+* ``themes_gold_2.jsonl``: a second held-out set, drawn after the tagger of
+  ``themes_tune_13.jsonl`` had been scored on the first (``--draw gold2``,
+  ``second_gold``): 3 passages of each of the 143 ILACS reports and
+  focused-visit letters that no other themes file labels, all of
+  authorities of the gold set; labelled twice, blind, and adjudicated as
+  the first.
 
     python models/data/themes_sample.py --draw tune > candidates.jsonl
     python models/data/themes_sample.py --draw gold > candidates.jsonl
@@ -79,6 +85,7 @@ in the gold file):
     python models/data/themes_sample.py --draw tune11 > candidates.jsonl
     python models/data/themes_sample.py --draw tune12 > candidates.jsonl
     python models/data/themes_sample.py --draw tune13 --model-dir DIR > candidates.jsonl
+    python models/data/themes_sample.py --draw gold2 > candidates.jsonl
     python models/data/themes_sample.py --check models/data/themes_gold.jsonl
 
 Only the project and the standard library are imported.
@@ -392,7 +399,29 @@ def unsure_of_tune_documents(rng: random.Random, number: int, model_dir: Path | 
     return out
 
 
+GOLD2_PER_DOC = 3
+
+
+def second_gold(rng: random.Random) -> list[dict]:
+    """``themes_gold_2.jsonl``: ``GOLD2_PER_DOC`` passages, drawn with a seeded
+    ``random.Random`` from the candidates (``findings_sample.candidate_pool``),
+    of every ILACS report and focused-visit letter that neither the tuning
+    files to ``themes_tune_13.jsonl`` nor ``themes_gold.jsonl`` label (all of
+    authorities with a document in the gold set, since every other
+    authority's are in the tuning files)."""
+    labelled = {r["doc"] for r in earlier_tune_rows(14)} | {r["doc"] for r in _rows(HERE / "themes_gold.jsonl")}
+    pools = fs.eligible(fs.manifest())
+    out = []
+    for rel in sorted(r["path"] for kind in ("ilacs", "focused_visits") for r in pools[kind] if r["path"] not in labelled):
+        pool = fs.candidate_pool(rel)
+        picked = sorted(rng.sample(pool, min(GOLD2_PER_DOC, len(pool))), key=lambda c: c["index"])
+        out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
+    return out
+
+
 def draw(which: str, model_dir: Path | None = None) -> list[dict]:
+    if which == "gold2":
+        return second_gold(random.Random(f"{SEED}-gold2"))
     if which in UNSURE_MORE_DRAWS:
         return unsure_of_tune_documents(random.Random(f"{SEED}-{which}"), int(which[4:]), model_dir)
     if which in MORE_DRAWS:
@@ -429,7 +458,7 @@ def check(path: Path) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--draw", choices=("tune", "gold", "tune3", "tune4", "tune5", "council", "tune7", "tune8",
-                                       *MORE_DRAWS, *UNSURE_MORE_DRAWS))
+                                       *MORE_DRAWS, *UNSURE_MORE_DRAWS, "gold2"))
     ap.add_argument("--check", type=Path)
     ap.add_argument("--model-dir", type=Path, default=None,
                     help="--draw tune5 or tune13: the theme tagger to draw with (default: the packaged one; see above)")

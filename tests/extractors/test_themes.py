@@ -91,7 +91,8 @@ def test_hits_carry_score_method_and_phrase(tagger):
 def test_tuning_was_chosen_on_the_tune_set_only():
     card = json.loads((data_file("themes_tune.jsonl").parents[1] / "themes" / "tuning.json").read_text())
     tune_docs = set(card["documents"])
-    gold_docs = {r["doc"] for r in read_theme_rows(data_file("themes_gold.jsonl"), load_taxonomy())}
+    gold_docs = {r["doc"] for name in ("themes_gold.jsonl", "themes_gold_2.jsonl")
+                 for r in read_theme_rows(data_file(name), load_taxonomy())}
     assert tune_docs and not tune_docs & gold_docs
     assert card["taxonomy_version"] == load_taxonomy().version
     assert set(card["thresholds"]) == set(load_taxonomy().ids)
@@ -330,17 +331,18 @@ def test_second_annotations_match_first_annotations_and_agree(capsys):
         assert out["passages"] == n and out["f1"] > 0.9
 
 
-def test_the_gold_set_is_the_adjudicated_consensus_of_two_blind_annotations(capsys):
-    """themes_gold.jsonl: where the first and second annotations agree, their
-    themes; where they differ, the adjudicator's verdict on each disputed theme
-    (and on nothing else)."""
+@pytest.mark.parametrize("name", ["themes_gold", "themes_gold_2"])
+def test_the_gold_set_is_the_adjudicated_consensus_of_two_blind_annotations(capsys, name):
+    """themes_gold.jsonl and themes_gold_2.jsonl: where the first and second
+    annotations agree, their themes; where they differ, the adjudicator's
+    verdict on each disputed theme (and on nothing else)."""
     tax = load_taxonomy()
     base = data_file("themes_gold.jsonl").parent
-    gold = read_theme_rows(base / "themes_gold.jsonl", tax)
-    first = read_theme_rows(base / "agreement" / "themes_gold_first.jsonl", tax)
+    gold = read_theme_rows(base / f"{name}.jsonl", tax)
+    first = read_theme_rows(base / "agreement" / f"{name}_first.jsonl", tax)
     second = {(r["doc"], r["quote"]): set(r["themes"])
-              for r in read_theme_rows(base / "agreement" / "themes_gold_second.jsonl", tax)}
-    path = base / "agreement" / "themes_gold_adjudication.jsonl"
+              for r in read_theme_rows(base / "agreement" / f"{name}_second.jsonl", tax)}
+    path = base / "agreement" / f"{name}_adjudication.jsonl"
     adjudication = read_review(path, tax)
     assert [(r["doc"], r["quote"]) for r in gold] == [(r["doc"], r["quote"]) for r in first]
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
@@ -354,7 +356,7 @@ def test_the_gold_set_is_the_adjudicated_consensus_of_two_blind_annotations(caps
     consensus, changed = apply_review(first, adjudication)
     assert [r["themes"] for r in consensus] == [r["themes"] for r in gold]
     agreement = _data_script("agreement")
-    assert agreement.main(["review", str(base / "agreement" / "themes_gold_first.jsonl"), "--second", str(path)]) == 0
+    assert agreement.main(["review", str(base / "agreement" / f"{name}_first.jsonl"), "--second", str(path)]) == 0
     out = json.loads(capsys.readouterr().out.splitlines()[0])
     assert out["labels_changed"] == changed and out["controls_agreeing"] / out["controls"] > 0.9
 
@@ -522,6 +524,19 @@ def test_tune_13_is_five_unsure_passages_of_each_tuning_report_none_labelled_bef
     earlier = {(r["doc"], sample.fs._plain(r["quote"])) for r in sample.earlier_tune_rows(13)}
     assert not {(r["doc"], sample.fs._plain(r["quote"])) for r in rows} & earlier
     assert all(len(r["quote"].split()) >= 4 for r in rows)
+
+
+def test_gold_2_repeats_its_draw_and_shares_no_document_with_tuning_or_the_first_gold_set():
+    """themes_gold_2.jsonl (--draw gold2): 3 passages of every ILACS report and
+    letter no other themes file labels."""
+    tax = load_taxonomy()
+    rows = read_theme_rows(data_file("themes_gold_2.jsonl"), tax)
+    drawn = _themes_sample().draw("gold2")
+    assert [(r["doc"], r["quote"]) for r in rows] == [(r["doc"], r["quote"]) for r in drawn] and len(rows) == 429
+    base = data_file("themes_gold.jsonl").parent
+    others = {r["doc"] for f in [*base.glob("themes_tune*.jsonl"), base / "themes_gold.jsonl"]
+              for r in read_theme_rows(f, tax)}
+    assert not {r["doc"] for r in rows} & others
 
 
 def test_council_papers_are_split_between_tuning_and_gold_by_document():
