@@ -122,9 +122,12 @@ def operating_points(passages: list[tuple[set[str], dict[str, float]]], tuning: 
     return points
 
 
-def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_progress: bool = True) -> dict:
+def evaluate_themes(gold_path: Path | list[Path], corpus_dir: Path, settings: Settings,
+                    show_progress: bool = True) -> dict:
+    """``gold_path``: one gold file, or several scored as one set (pooled)."""
     taxonomy = load_taxonomy()
-    rows = read_theme_rows(gold_path, taxonomy)
+    paths = [Path(gold_path)] if isinstance(gold_path, (str, Path)) else [Path(g) for g in gold_path]
+    rows = [r for path in paths for r in read_theme_rows(path, taxonomy)]
     wanted = {r["doc"] for r in rows}
     found: dict[str, tuple] = {}
     for item, doc, done in process(corpus_dir, settings, lambda f: f.source in wanted, "themes", show_progress):
@@ -156,7 +159,7 @@ def evaluate_themes(gold_path: Path, corpus_dir: Path, settings: Settings, show_
     result["by_kind"] = by_kind(pairs, kinds)
     result["interval"] = interval(pairs, [r["doc"] for r in rows])
     result["operating_points"] = operating_points(scored, tuning_card())
-    result.update({"gold": str(gold_path), "documents": len(wanted), "version": stage_version(),
+    result.update({"gold": ", ".join(str(p) for p in paths), "documents": len(wanted), "version": stage_version(),
                    "unmatched_quotes": len(misses), "misses": misses, "errors": errors})
     return result
 

@@ -181,6 +181,14 @@ def test_evaluate_themes_json_on_any_gold_file(runner, corpus_dir, tmp_path):
     assert points[0]["tagged"] == out["predicted_tags"] and points[0]["cv_precision"] is not None
     assert [p["tagged"] for p in points] == sorted((p["tagged"] for p in points), reverse=True)
     assert out["misses"][0]["quote"].startswith("words that")
+    # two files scored as one set
+    half = tmp_path / "half.jsonl"
+    half.write_text("".join(json.dumps(r) + "\n" for r in mine[:3]))
+    result = runner.invoke(main, ["evaluate", "themes", "--gold", str(gold), "--gold", str(half), "--corpus",
+                                  str(corpus_dir), "--json"])
+    assert result.exit_code == 0, result.output
+    both = json.loads(result.output)
+    assert both["n"] == len(mine) + 3 and both["gold"] == f"{gold}, {half}" and both["unmatched_quotes"] == 1
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"doc": "x.pdf", "quote": "q", "themes": ["no such theme"]}\n')
     result = runner.invoke(main, ["evaluate", "themes", "--gold", str(bad), "--corpus", str(corpus_dir)])
