@@ -236,10 +236,15 @@ def cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxon
         proba[te] = clf.proba(features(vecs[te], hits[te][:, cols], sims_te[:, cols], prev_vecs[te],
                                        prev_hits[te][:, cols], unit_vecs[te], scope_sims[te], clf.tfidf,
                                        [texts[i] for i in te]))
-    rows = np.ones(len(passages), dtype=bool) if chooses is None else np.asarray(chooses, dtype=bool)
+    rows = _marked(chooses, len(passages))
     # both rules are compared on the passages the threshold is chosen on
     return {"folds": FOLDS, **probability_threshold(gold[:, cols], proba, rows),
             "similarity": _micro_counts(gold[rows][:, cols], similarity_pred[rows][:, cols])}
+
+
+def _marked(chooses: np.ndarray | None, n: int) -> np.ndarray:
+    """``chooses`` as a boolean mask over ``n`` passages; all of them when None."""
+    return np.ones(n, dtype=bool) if chooses is None else np.asarray(chooses, dtype=bool)
 
 
 def probability_threshold(gold: np.ndarray, proba: np.ndarray, chooses: np.ndarray | None = None) -> dict:
@@ -250,7 +255,7 @@ def probability_threshold(gold: np.ndarray, proba: np.ndarray, chooses: np.ndarr
     would have chosen. The threshold is chosen on the same out-of-fold scores
     it is reported with (slightly optimistic); the held-out gold set is the
     honest figure."""
-    rows = np.ones(len(gold), dtype=bool) if chooses is None else np.asarray(chooses, dtype=bool)
+    rows = _marked(chooses, len(gold))
 
     def by_threshold(on: np.ndarray) -> dict:
         return {float(t): _micro_counts(gold[on], proba[on] >= t) for t in PROBA_GRID}
@@ -258,7 +263,7 @@ def probability_threshold(gold: np.ndarray, proba: np.ndarray, chooses: np.ndarr
     def best(table: dict) -> float:
         return float(max(PROBA_GRID, key=lambda t: (table[float(t)]["f1"], -t)))
 
-    chosen, everyone = by_threshold(rows), by_threshold(np.ones(len(gold), dtype=bool))
+    chosen, everyone = by_threshold(rows), by_threshold(_marked(None, len(gold)))
     return {"classifier_threshold": best(chosen), "classifier": chosen[best(chosen)],
             "classifier_by_threshold": chosen, "threshold_passages": int(rows.sum()),
             # what every passage, the least-sure draws included, would have chosen
@@ -281,7 +286,11 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     ids = list(taxonomy.ids)
     paths = [Path(p) for p in ([labels] if isinstance(labels, (str, Path)) else labels or tune_files())]
     progress(f"reading {', '.join(p.name for p in paths)} and finding the passages in {corpus_dir}")
-    rows = [{**r, "_chooses": path.name not in UNSURE_FILES} for path in paths for r in read_theme_rows(path, taxonomy)]
+    per_file = [(path, read_theme_rows(path, taxonomy)) for path in paths]
+    rows = [r for _, file_rows in per_file for r in file_rows]
+    # which passages choose the threshold (the review keeps the rows in order)
+    chooses = np.array([path.name not in UNSURE_FILES for path, file_rows in per_file for _ in file_rows], dtype=bool)
+    unsure = sorted(p.name for p in paths if p.name in UNSURE_FILES)
     changed = 0
     if review is not None:
         rows, changed = apply_review(rows, read_review(Path(review), taxonomy))
@@ -299,10 +308,8 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
     desc = encoder.encode([t.description for t in taxonomy.themes])
 
     progress(f"cross-validating both rules ({FOLDS} folds grouped by document)")
-    chooses = np.array([r["_chooses"] for r in rows], dtype=bool)
     progress(f"  the threshold is chosen on the {int(chooses.sum())} passages drawn at random (not on those of "
-             f"{', '.join(p.name for p in paths if p.name in UNSURE_FILES) or 'no file'}, drawn where a tagger "
-             "was least sure)")
+             f"{', '.join(unsure) or 'no file'}, drawn where a tagger was least sure)")
     cv = cross_validate(passages, vecs, prev_vecs, unit_vecs, scope_vecs, desc, taxonomy, progress, chooses)
     rule = "classifier" if cv["classifier"]["f1"] >= cv["similarity"]["f1"] else "similarity"
 
@@ -333,7 +340,7 @@ def train(corpus_dir: Path, out_dir: Path, labels: list[Path] | Path | None = No
         "default_threshold": global_thr,
         "classifier_threshold": cv["classifier_threshold"],
         "dropped_seeds": dropped,
-        "threshold_chosen_without": sorted(p.name for p in paths if p.name in UNSURE_FILES),
+        "threshold_chosen_without": unsure,
         "rules": {"seed_min_precision": SEED_MIN_PRECISION, "seed_min_wrong": SEED_MIN_WRONG,
                   "min_positives": MIN_POSITIVES, "grid": [float(GRID[0]), float(GRID[-1]), 0.01],
                   "classifier_C": C, "classifier_features": {"embedding": int(vecs.shape[1]), "phrase_hits": len(active),

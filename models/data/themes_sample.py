@@ -289,6 +289,15 @@ def closeness(rel: str, pool: list[dict], tagger, encoder) -> list[float]:
     return np.abs(proba - tagger.classifier.threshold).min(axis=1).tolist()
 
 
+def least_sure(rel: str, pool: list[dict], k: int, tagger, encoder, rng: random.Random) -> list[dict]:
+    """The ``k`` candidates of ``pool`` (of ``rel``) nearest the tagging
+    threshold (``closeness``), in document order; ``pool`` is shuffled first
+    with ``rng``, so ties are broken at random, reproducibly."""
+    rng.shuffle(pool)
+    near = closeness(rel, pool, tagger, encoder) if pool else []
+    return sorted((pool[i] for i in sorted(range(len(pool)), key=lambda i: near[i])[:k]), key=lambda c: c["index"])
+
+
 def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]:
     """``themes_tune_5.jsonl``: ``UNSURE_DOCS`` ILACS reports and focused-visit
     letters that none of EARLIER_FILES and UNSURE_EARLIER uses, of authorities with nothing in the
@@ -307,10 +316,7 @@ def unsure_tune(rng: random.Random, model_dir: Path | None = None) -> list[dict]
         pool = [c for c in fs.candidate_pool(rel) if len(c["text"].split()) >= 4]
         if len(pool) < 2 * TUNE_PER_DOC:
             continue  # too little usable text
-        rng.shuffle(pool)  # ties are broken at random, reproducibly
-        near = closeness(rel, pool, tagger, encoder)
-        picked = sorted((pool[i] for i in sorted(range(len(pool)), key=lambda i: near[i])[:UNSURE_PER_DOC]),
-                        key=lambda c: c["index"])
+        picked = least_sure(rel, pool, UNSURE_PER_DOC, tagger, encoder, rng)
         taken += 1
         out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
     return out
@@ -389,10 +395,7 @@ def unsure_of_tune_documents(rng: random.Random, number: int, model_dir: Path | 
     out = []
     for n, rel in enumerate(docs, 1):
         pool = [c for c in fresh_candidates(rel, labelled[rel]) if len(c["text"].split()) >= 4]
-        rng.shuffle(pool)
-        near = closeness(rel, pool, tagger, encoder) if pool else []
-        picked = sorted((pool[i] for i in sorted(range(len(pool)), key=lambda i: near[i])[:MORE_PER_DOC]),
-                        key=lambda c: c["index"])
+        picked = least_sure(rel, pool, MORE_PER_DOC, tagger, encoder, rng)
         out += [{"doc": rel, "quote": c["quote"], "section": c["section"]} for c in picked]
         if n % 25 == 0 or n == len(docs):
             print(f"{n}/{len(docs)} documents", file=sys.stderr, flush=True)
